@@ -1,0 +1,99 @@
+"""The values that flow through awesome-lint: tables as parsed, and the problems found in them.
+
+All positions are 1-based; columns count Unicode code points of the line as written
+(after the BOM), the way ruff and most editors count them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Align = Literal["left", "center", "right", "none"]
+LinkKind = Literal["inline", "reference", "autolink", "bare"]
+FixSafety = Literal["safe", "unsafe"]
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Image:
+    alt: str
+    url: str
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link in a cell. A badge is a link whose text is an image (`image` is set)."""
+
+    text: str
+    url: str
+    title: str | None = None
+    kind: LinkKind = "inline"
+    image: Image | None = None
+    # Offsets of the destination in the cell's raw text, when it is written there literally
+    # (no escapes, no entities), so that an unsafe fix can rewrite it in place.
+    url_span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Cell:
+    line: int
+    column: int
+    end_column: int
+    raw: str
+    text: str
+    links: tuple[Link, ...] = ()
+    images: tuple[Image, ...] = ()
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a table: the header, the delimiter row or a body row."""
+
+    line: int
+    cells: tuple[Cell, ...]
+    # What the containers (block quotes, list items) own at the start of the line; kept verbatim.
+    prefix: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Table:
+    index: int
+    line: int
+    end_line: int
+    headings: tuple[str, ...]
+    header: Row
+    delimiter: Row
+    align: tuple[Align, ...]
+    rows: tuple[Row, ...]
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return tuple(cell.text for cell in self.header.cells)
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    message: str
+    severity: Severity = "error"
+    fix: FixSafety | None = None
+    # What the fix does or what to do, in a few words ("Replace with `ICLR'24`").
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What `awesome-lint rules`, the README and the reporters know of a rule."""
+
+    id: str
+    summary: str
+    why: str
+    fix: FixSafety | None
+    doc: str

@@ -1,0 +1,147 @@
+"""Link reference definitions (`[label]: destination "title"`) at the start of a paragraph."""
+
+from __future__ import annotations
+
+import re
+
+from awesome_lint.escapes import ASCII_PUNCTUATION, normalize_label, unescape
+
+_MAX_LABEL = 999
+_MAX_PARENS = 32
+_TITLE_RES = {
+    '"': re.compile(r'"((?:\\.|[^"\\])*)"', re.DOTALL),
+    "'": re.compile(r"'((?:\\.|[^'\\])*)'", re.DOTALL),
+    "(": re.compile(r"\(((?:\\.|[^()\\])*)\)", re.DOTALL),
+}
+
+
+def parse_reference_definitions(content: str, references: dict[str, tuple[str, str | None]]) -> str:
+    """Record the definitions `content` starts with (first definition of a label wins).
+
+    Returns what is left of the paragraph.
+    """
+    pos = 0
+    while pos < len(content) and content[pos] == "[":
+        end = _definition(content, pos, references)
+        if end is None:
+            break
+        pos = end
+    return content[pos:]
+
+
+def _definition(text: str, pos: int, references: dict[str, tuple[str, str | None]]) -> int | None:
+    label_end = _label_end(text, pos)
+    if label_end is None or text[label_end : label_end + 1] != ":":
+        return None
+    label = text[pos + 1 : label_end - 1]
+    if not label.strip():
+        return None
+    pos = _spnl(text, label_end + 1)
+    dest = _destination(text, pos)
+    if dest is None:
+        return None
+    url, pos = dest
+    before_title = pos
+    pos = _spnl(text, pos)
+    title = None
+    if pos != before_title and (m := _TITLE_RES.get(text[pos : pos + 1])):
+        found = m.match(text, pos)
+        if found:
+            title, pos = unescape(found.group(1)), found.end()
+    end = _line_end(text, pos)
+    if end is None:
+        if title is None:
+            return None
+        title = None
+        end = _line_end(text, before_title)
+        if end is None:
+            return None
+    key = normalize_label(label)
+    if key and key not in references:
+        references[key] = (unescape(url), title)
+    return end
+
+
+def _label_end(text: str, pos: int) -> int | None:
+    """Offset just past the `]` closing the label that opens at `pos`."""
+    i, n, length = pos + 1, len(text), 0
+    while i < n and text[i] not in "[]":
+        if text[i] == "\\":
+            i += 1
+            length += 1
+            if i < n and text[i] in ASCII_PUNCTUATION:
+                i += 1
+                length += 1
+        else:
+            i += 1
+            length += 1
+        if length > _MAX_LABEL:
+            return None
+    return i + 1 if i < n and text[i] == "]" else None
+
+
+def _spnl(text: str, pos: int) -> int:
+    n = len(text)
+    while pos < n and text[pos] in " \t":
+        pos += 1
+    if text.startswith("\r\n", pos):
+        pos += 2
+    elif pos < n and text[pos] in "\r\n":
+        pos += 1
+    else:
+        return pos
+    while pos < n and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def _destination(text: str, pos: int) -> tuple[str, int] | None:
+    n = len(text)
+    if pos < n and text[pos] == "<":
+        i = pos + 1
+        while i < n:
+            c = text[i]
+            if c == ">":
+                return text[pos + 1 : i], i + 1
+            if c == "\\":
+                i += 2
+            elif c in "\n<":
+                return None
+            else:
+                i += 1
+        return None
+    i, depth = pos, 0
+    while i < n:
+        c = text[i]
+        if c == "\\" and i + 1 < n and text[i + 1] in ASCII_PUNCTUATION:
+            i += 2
+        elif c == "(":
+            depth += 1
+            if depth > _MAX_PARENS:
+                return None
+            i += 1
+        elif c == ")":
+            if depth == 0:
+                break
+            depth -= 1
+            i += 1
+        elif (c.isspace() and c.isascii()) or ord(c) < 0x20 or c == "\x7f":
+            break
+        else:
+            i += 1
+    if i == pos or i >= n or depth != 0:
+        return None
+    return text[pos:i], i
+
+
+def _line_end(text: str, pos: int) -> int | None:
+    n = len(text)
+    while pos < n and text[pos] in " \t":
+        pos += 1
+    if pos >= n:
+        return pos
+    if text.startswith("\r\n", pos):
+        return pos + 2
+    if text[pos] in "\r\n":
+        return pos + 1
+    return None

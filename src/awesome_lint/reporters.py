@@ -1,0 +1,361 @@
+"""Problems -> output: text, concise, full, json, github and sarif.
+
+The only place that formats problems. Every format returns the whole output as one string,
+ending in a newline unless it is empty; the caller writes it as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal, get_args
+from urllib.parse import quote
+
+from awesome_lint.model import Problem, RuleInfo, Severity
+from awesome_lint.width import display_width
+
+OutputFormat = Literal["text", "concise", "full", "json", "github", "sarif"]
+OUTPUT_FORMATS: tuple[str, ...] = get_args(OutputFormat)
+
+TOOL_NAME = "awesome-lint"
+INFORMATION_URI = "https://github.com/awesome-lint/awesome-lint"
+SARIF_SCHEMA_URI = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+
+# Widest source line the full format shows before it clips around the problem.
+SNIPPET_WIDTH = 100
+_SNIPPET_LEFT_CONTEXT = 30
+_ELLIPSIS = "…"
+_TAB = "    "
+
+_BOLD = "1"
+_SEVERITY_STYLE: dict[Severity, tuple[str, ...]] = {"error": ("1", "31"), "warning": ("1", "33")}
+_GUTTER_STYLE = ("1", "34")
+_PASSED_STYLE = ("1", "32")
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_WINDOWS_ABSOLUTE = re.compile(r"^[A-Za-z]:[\\/]")
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """The problems left in one file, with the file's text for the full format's snippets."""
+
+    path: str
+    problems: tuple[Problem, ...]
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class _Entry:
+    report: FileReport
+    problem: Problem
+
+    @property
+    def path(self) -> str:
+        return self.report.path
+
+
+def format_reports(
+    reports: Iterable[FileReport],
+    fmt: OutputFormat,
+    *,
+    rules: Mapping[str, RuleInfo],
+    color: bool = False,
+    tool_version: str = "0.0.0",
+    unsafe_fixes: bool = False,
+    fixed: int = 0,
+) -> str:
+    """Format every problem of `reports` in `fmt`, sorted by path, line and column.
+
+    `unsafe_fixes` says whether `--unsafe-fixes` was given, `fixed` how many problems a
+    `--fix` run already fixed (they are not in `reports`); both only change the wording.
+    """
+    reports = tuple(reports)
+    entries = _sorted_entries(reports)
+    if fmt == "text":
+        lines = [_header(e, color) for e in entries]
+        lines.append(summary(reports, unsafe_fixes=unsafe_fixes, fixed=fixed, color=color))
+        return _join(lines)
+    if fmt == "concise":
+        return _join(_concise(e, color) for e in entries)
+    if fmt == "full":
+        blocks = [_full(e, rules, color, unsafe_fixes) for e in entries]
+        blocks.append(summary(reports, unsafe_fixes=unsafe_fixes, fixed=fixed, color=color))
+        return "\n\n".join(blocks) + "\n"
+    if fmt == "json":
+        return json.dumps([_json_item(e) for e in entries], indent=2, ensure_ascii=False) + "\n"
+    if fmt == "github":
+        return _join(_github(e) for e in entries)
+    if fmt == "sarif":
+        log = _sarif_log(entries, rules, tool_version)
+        return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    raise ValueError(f"unknown output format {fmt!r}; expected one of {', '.join(OUTPUT_FORMATS)}")
+
+
+def summary(
+    reports: Iterable[FileReport],
+    *,
+    unsafe_fixes: bool = False,
+    fixed: int = 0,
+    color: bool = False,
+) -> str:
+    """The closing line: how many problems are left, in how many files, and what --fix can do."""
+    reports = tuple(reports)
+    problems = [p for r in reports for p in r.problems]
+    files = len({r.path for r in reports if r.problems})
+    if not problems:
+        done = f"Fixed {_count(fixed, 'problem')}; all checks passed." if fixed else ""
+        return _style(done or "All checks passed.", _PASSED_STYLE, color)
+    where = f"in {_count(files, 'file')}"
+    if fixed:
+        line = f"Fixed {_count(fixed, 'problem')}; {len(problems)} remaining {where}"
+    else:
+        line = f"Found {_count(len(problems), 'problem')} {where}"
+    safe = sum(p.fix == "safe" for p in problems)
+    unsafe = sum(p.fix == "unsafe" for p in problems)
+    hints = _fix_hints(safe, unsafe, unsafe_fixes)
+    return _style(line, (_BOLD,), color) + (f" ({', '.join(hints)})." if hints else ".")
+
+
+def _fix_hints(safe: int, unsafe: int, unsafe_fixes: bool) -> list[str]:
+    if unsafe_fixes:
+        return [f"{safe + unsafe} fixable with --fix"] if safe + unsafe else []
+    hints = [f"{safe} fixable with --fix"] if safe else []
+    if unsafe:
+        hints.append(
+            f"{unsafe} more with --unsafe-fixes"
+            if safe
+            else f"{unsafe} fixable with --fix --unsafe-fixes"
+        )
+    return hints
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _sorted_entries(reports: Iterable[FileReport]) -> list[_Entry]:
+    entries = [_Entry(r, p) for r in reports for p in r.problems]
+    entries.sort(key=lambda e: (e.path, e.problem))
+    return entries
+
+
+def _join(lines: Iterable[str]) -> str:
+    text = "\n".join(lines)
+    return text + "\n" if text else ""
+
+
+def _style(text: str, codes: tuple[str, ...], color: bool) -> str:
+    if not color:
+        return text
+    return f"\x1b[{';'.join(codes)}m{text}\x1b[0m"
+
+
+def _location(e: _Entry, color: bool) -> str:
+    return f"{_style(e.path, (_BOLD,), color)}:{e.problem.line}:{e.problem.column}"
+
+
+def _header(e: _Entry, color: bool) -> str:
+    rule = _style(e.problem.rule, _SEVERITY_STYLE[e.problem.severity], color)
+    return f"{_location(e, color)}: {rule} {e.problem.message}"
+
+
+def _concise(e: _Entry, color: bool) -> str:
+    rule = _style(e.problem.rule, _SEVERITY_STYLE[e.problem.severity], color)
+    return f"{_location(e, color)}: {e.problem.message} [{rule}]"
+
+
+def _full(e: _Entry, rules: Mapping[str, RuleInfo], color: bool, unsafe_fixes: bool) -> str:
+    p = e.problem
+    lines = [_header(e, color)]
+    gutter = " " * len(str(p.line))
+    bar = _style(f"{gutter} |", _GUTTER_STYLE, color)
+    snippet = _snippet(e.report.source, p)
+    if snippet is not None:
+        text, offset, length = snippet
+        number = _style(f"{p.line} |", _GUTTER_STYLE, color)
+        carets = _style("^" * length, _SEVERITY_STYLE[p.severity], color)
+        lines += [bar, f"{number} {text}".rstrip(), f"{bar} {' ' * offset}{carets}"]
+    notes = []
+    info = rules.get(p.rule)
+    if info is not None and info.why:
+        notes.append(f"why: {info.why}")
+    if p.fix is not None:
+        label = "unsafe, use --unsafe-fixes" if p.fix == "unsafe" and not unsafe_fixes else p.fix
+        notes.append(f"fix ({label}): {p.suggestion or 'available with --fix'}")
+    elif p.suggestion:
+        notes.append(f"help: {p.suggestion}")
+    if notes and snippet is not None:
+        lines.append(bar)
+    lines += [f"{gutter} {_style('=', _GUTTER_STYLE, color)} {note}" for note in notes]
+    return "\n".join(lines)
+
+
+def _snippet(source: str, p: Problem) -> tuple[str, int, int] | None:
+    """The problem's first line, clipped around it, with the carets' offset and length."""
+    lines = _lines(source)
+    if not 1 <= p.line <= len(lines):
+        return None
+    line = lines[p.line - 1]
+    start = min(max(p.column - 1, 0), len(line))
+    end = p.end_column - 1 if p.end_line == p.line else len(line)
+    end = min(max(end, start), len(line))
+    # Tabs become spaces so that the carets' offset is the width the terminal shows.
+    line, start, end = _expand_tabs(line, start, end)
+    first, last = 0, len(line)
+    if display_width(line) > SNIPPET_WIDTH:
+        # Some context before the problem, as much of it as fits after, then fill from the left.
+        widths = [display_width(char) for char in line]
+        budget = SNIPPET_WIDTH - 2 * display_width(_ELLIPSIS)
+        first = last = start
+        used = 0
+        while first > 0 and used + widths[first - 1] <= _SNIPPET_LEFT_CONTEXT:
+            first -= 1
+            used += widths[first]
+        while last < len(line) and used + widths[last] <= budget:
+            used += widths[last]
+            last += 1
+        while first > 0 and used + widths[first - 1] <= budget:
+            first -= 1
+            used += widths[first]
+    left = _ELLIPSIS if first > 0 else ""
+    right = _ELLIPSIS if last < len(line) else ""
+    offset = display_width(left + line[first:start])
+    length = max(1, display_width(line[start : min(end, last)]))
+    return left + line[first:last] + right, offset, length
+
+
+@lru_cache(maxsize=4)
+def _lines(source: str) -> tuple[str, ...]:
+    # Cached: the full format asks for one line per problem, often many times in one file.
+    return tuple(_NEWLINE.split(source.removeprefix("\ufeff")))
+
+
+def _expand_tabs(line: str, start: int, end: int) -> tuple[str, int, int]:
+    if "\t" not in line:
+        return line, start, end
+    grow = len(_TAB) - 1
+    start += line.count("\t", 0, start) * grow
+    end += line.count("\t", 0, end) * grow
+    return line.replace("\t", _TAB), start, end
+
+
+def _json_item(e: _Entry) -> dict[str, Any]:
+    p = e.problem
+    return {
+        "path": e.path,
+        "line": p.line,
+        "column": p.column,
+        "end_line": p.end_line,
+        "end_column": p.end_column,
+        "rule": p.rule,
+        "severity": p.severity,
+        "message": p.message,
+        "fix": p.fix,
+        "suggestion": p.suggestion,
+    }
+
+
+def _github(e: _Entry) -> str:
+    p = e.problem
+    properties = {
+        "file": e.path,
+        "line": p.line,
+        "col": p.column,
+        "endLine": p.end_line,
+        "endColumn": p.end_column,
+        "title": p.rule,
+    }
+    props = ",".join(f"{k}={_github_property(str(v))}" for k, v in properties.items())
+    return f"::{p.severity} {props}::{_github_data(p.message)}"
+
+
+def _github_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _sarif_log(
+    entries: list[_Entry], rules: Mapping[str, RuleInfo], tool_version: str
+) -> dict[str, Any]:
+    """One run: the rules that fired, the files they fired in, every result."""
+    rule_ids = sorted({e.problem.rule for e in entries})
+    rule_index = {rule: i for i, rule in enumerate(rule_ids)}
+    paths = sorted({e.path for e in entries})
+    path_index = {path: i for i, path in enumerate(paths)}
+    descriptors = []
+    for rule in rule_ids:
+        severities = {e.problem.severity for e in entries if e.problem.rule == rule}
+        descriptors.append(
+            _sarif_rule(rule, rules.get(rule), "error" if "error" in severities else "warning")
+        )
+    results = []
+    for e in entries:
+        p = e.problem
+        location = {**_artifact_location(e.path), "index": path_index[e.path]}
+        result: dict[str, Any] = {
+            "ruleId": p.rule,
+            "ruleIndex": rule_index[p.rule],
+            "level": p.severity,
+            "message": {"text": p.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": location,
+                        "region": {
+                            "startLine": p.line,
+                            "startColumn": p.column,
+                            "endLine": p.end_line,
+                            "endColumn": p.end_column,
+                        },
+                    }
+                }
+            ],
+        }
+        if p.fix is not None or p.suggestion:
+            extra = {"fix": p.fix, "suggestion": p.suggestion}
+            result["properties"] = {k: v for k, v in extra.items() if v is not None}
+        results.append(result)
+    driver = {
+        "name": TOOL_NAME,
+        "version": tool_version,
+        "informationUri": INFORMATION_URI,
+        "rules": descriptors,
+    }
+    run = {
+        "tool": {"driver": driver},
+        "artifacts": [{"location": _artifact_location(path)} for path in paths],
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    return {"$schema": SARIF_SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def _sarif_rule(rule: str, info: RuleInfo | None, level: Severity) -> dict[str, Any]:
+    descriptor: dict[str, Any] = {"id": rule}
+    if info is not None:
+        descriptor["shortDescription"] = {"text": info.summary}
+        descriptor["fullDescription"] = {"text": info.why}
+        descriptor["help"] = {"text": info.doc, "markdown": info.doc}
+        descriptor["properties"] = {"fix": info.fix}
+    descriptor["defaultConfiguration"] = {"level": level}
+    return descriptor
+
+
+def _artifact_location(path: str) -> dict[str, str]:
+    """A file's SARIF location: relative paths against %SRCROOT%, absolute ones as file URIs."""
+    posix = path.replace("\\", "/")
+    if _WINDOWS_ABSOLUTE.match(path):
+        return {"uri": "file:///" + quote(posix, safe="/:")}
+    if posix.startswith("/"):
+        return {"uri": "file://" + quote(posix, safe="/")}
+    posix = posix.removeprefix("./")
+    return {"uri": quote(posix, safe="/"), "uriBaseId": "%SRCROOT%"}
