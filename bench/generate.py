@@ -8,7 +8,8 @@ PDF and tracking-parameter links, star badges, ragged rows, all-empty rows, dupl
 N/A placeholders. A fenced block holding a table-like template is never a table.
 
 `rows` counts table body rows (empty, ragged and duplicate rows included) and is exact.
-The same (rows, seed, one_table) always gives the same text.
+The same arguments always give the same text. `regular` leaves out the rows with too few or
+too many cells and those missing an outer pipe: some formatters stop a table at such a row.
 
     python bench/generate.py --rows 10000 --seed 1 -o bench/out/rows-10000.md
     python -c "import generate; print(generate.generate(100, 1))"   # from bench/
@@ -175,8 +176,9 @@ ROW_STYLES = ("aligned", "spaced", "compact", "messy")
 class _Writer:
     """Draws every piece of one document from a single seeded random stream."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, regular: bool) -> None:
         self.rng = random.Random(seed)
+        self.regular = regular
         self.previous: list[list[str]] = []
 
     def chance(self, p: float) -> bool:
@@ -302,9 +304,9 @@ class _Writer:
         if len(self.previous) > 500:
             del self.previous[: len(self.previous) - 250]
         roll = rng.random()
-        if roll < 0.02:
+        if roll < 0.02 and not self.regular:
             return cells[: rng.randint(2, 4)]
-        if roll < 0.03:
+        if roll < 0.03 and not self.regular:
             return [*cells, rng.choice(("", "N/A", "extra"))]
         return cells
 
@@ -325,9 +327,9 @@ class _Writer:
         if not body:
             return line
         roll = rng.random()
-        if roll < 0.01:
+        if roll < 0.01 and not self.regular:
             line = line[:-1].rstrip()
-        elif roll < 0.02 and cells[0] and style != "compact":
+        elif roll < 0.02 and cells[0] and style != "compact" and not self.regular:
             line = line[1:].lstrip()
         elif roll < 0.03:
             line += " " * rng.randint(1, 3)
@@ -372,9 +374,9 @@ def _section_sizes(rng: random.Random, rows: int, one_table: bool) -> list[int]:
     return sizes
 
 
-def generate(rows: int, seed: int, *, one_table: bool = False) -> str:
+def generate(rows: int, seed: int, *, one_table: bool = False, regular: bool = False) -> str:
     """Return a synthetic README whose tables hold exactly `rows` body rows in total."""
-    writer = _Writer(seed)
+    writer = _Writer(seed, regular)
     rng = writer.rng
     sizes = _section_sizes(rng, rows, one_table)
     topics = [f"{rng.choice(TOPICS)} {i + 1}" for i in range(len(sizes))]
@@ -418,11 +420,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, required=True, help="table body rows in total")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--one-table", action="store_true", help="put every row in one table")
+    parser.add_argument(
+        "--regular", action="store_true", help="no ragged rows, no rows missing an outer pipe"
+    )
     parser.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
     args = parser.parse_args(argv)
     if args.rows < 0:
         parser.error("--rows must be >= 0")
-    text = generate(args.rows, args.seed, one_table=args.one_table)
+    text = generate(args.rows, args.seed, one_table=args.one_table, regular=args.regular)
     if args.output is None:
         sys.stdout.write(text)
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from awesome_lint.blocks import LineRef, RawHeading, RawTable, parse_blocks, split_row
+from awesome_lint.blocks import Leaf, LineRef, RawHeading, RawTable, parse_blocks, split_row
 from awesome_lint.inline import Inline, References, parse_inline
 from awesome_lint.model import Align, Cell, Link, Row, Table
 
@@ -20,6 +20,9 @@ class ParsedDocument:
     references: References
     # Lines holding an HTML comment block (candidates for inline disable comments).
     comment_lines: tuple[int, ...]
+    # Lines inside code blocks, where comments are text, not comments.
+    code_lines: frozenset[int]
+    leaves: tuple[Leaf, ...]
 
 
 def parse(text: str) -> ParsedDocument:
@@ -31,8 +34,19 @@ def parse(text: str) -> ParsedDocument:
         builder.table(index, raw, _heading_path(headings, raw.header.number, builder))
         for index, raw in enumerate(blocks.tables)
     )
+    code_lines = frozenset(
+        n
+        for leaf in blocks.leaves
+        if leaf.kind == "code"
+        for n in range(leaf.line, leaf.end_line + 1)
+    )
     return ParsedDocument(
-        tuple(blocks.lines), tables, blocks.references, tuple(blocks.comment_lines)
+        tuple(blocks.lines),
+        tables,
+        blocks.references,
+        tuple(blocks.comment_lines),
+        code_lines,
+        tuple(blocks.leaves),
     )
 
 

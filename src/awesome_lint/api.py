@@ -1,0 +1,147 @@
+"""The pure core: text in, problems or fixed text out. No files, no printing, no click."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from awesome_lint.binding import BoundTable, bind
+from awesome_lint.config import Config, default_config
+from awesome_lint.model import Problem, Table
+from awesome_lint.parser import ParsedDocument, parse
+from awesome_lint.rules import BY_ID, RULES, Rule
+from awesome_lint.rules.base import Context
+from awesome_lint.suppress import apply as apply_suppressions
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rules run: --select / --ignore on top of the config's severities."""
+
+    select: frozenset[str] = frozenset()
+    ignore: frozenset[str] = frozenset()
+
+    def active(self, config: Config) -> list[Rule]:
+        out = []
+        for rule in RULES:
+            if self.select and rule.id not in self.select:
+                continue
+            if rule.id in self.ignore:
+                continue
+            if config.setting(rule.id, rule.severity).severity == "off":
+                continue
+            out.append(rule)
+        return out
+
+
+@dataclass
+class Analysis:
+    """A parsed document with its bound tables and the problems found in it."""
+
+    text: str
+    document: ParsedDocument
+    context: Context
+    rules: list[Rule]
+    problems: list[Problem]
+
+    @property
+    def tables(self) -> tuple[BoundTable, ...]:
+        return self.context.tables
+
+
+def analyse(
+    text: str,
+    config: Config | None = None,
+    selection: Selection | None = None,
+    *,
+    unsafe_fixes: bool = False,
+) -> Analysis:
+    config = config or default_config()
+    selection = selection or Selection()
+    document = parse(text)
+    bound = tuple(bind(table, config.tables) for table in document.tables)
+    rules = selection.active(config)
+    context = Context(
+        config,
+        bound,
+        {rule.id: _options(rule, config) for rule in rules},
+        unsafe_fixes=unsafe_fixes,
+    )
+    problems: list[Problem] = []
+    for rule in rules:
+        severity = config.setting(rule.id, rule.severity).severity
+        found: Iterable[Problem] = ()
+        if rule.check is not None:
+            found = (p for table in bound for p in rule.check(table, context))
+        elif rule.check_document is not None:
+            found = rule.check_document(context)
+        problems.extend(replace(p, severity=severity) for p in found)
+    problems = _suppressed(problems, document, rules, config)
+    return Analysis(text, document, context, rules, sorted(problems))
+
+
+def lint_text(
+    text: str, config: Config | None = None, selection: Selection | None = None
+) -> list[Problem]:
+    """Every problem in the tables of `text` (a document without its BOM)."""
+    return analyse(text, config, selection).problems
+
+
+def _options(rule: Rule, config: Config) -> dict[str, Any]:
+    options = {name: spec.get("default") for name, spec in rule.options.items()}
+    options.update(config.setting(rule.id, rule.severity).options)
+    return options
+
+
+def _suppressed(
+    problems: list[Problem], document: ParsedDocument, rules: list[Rule], config: Config
+) -> list[Problem]:
+    if "awesome-lint-" not in "".join(document.lines[i] for i in _comment_candidates(document)):
+        return problems
+    row_lines = sorted(
+        row.line
+        for table in document.tables
+        for row in (table.header, table.delimiter, *table.rows)
+    )
+    unused = BY_ID.get("unused-disable")
+    report = unused is not None and unused in rules
+    kept = apply_suppressions(
+        problems,
+        document.lines,
+        row_lines,
+        document.code_lines,
+        BY_ID.keys(),
+        {rule.id for rule in rules},
+        report,
+    )
+    if report:
+        severity = config.setting("unused-disable", "warning").severity
+        kept = [replace(p, severity=severity) if p.rule == "unused-disable" else p for p in kept]
+    return kept
+
+
+def _comment_candidates(document: ParsedDocument) -> Iterable[int]:
+    return (i for i, line in enumerate(document.lines) if "<!--" in line)
+
+
+def fixable(problem: Problem, unsafe_fixes: bool) -> bool:
+    return problem.fix == "safe" or (problem.fix == "unsafe" and unsafe_fixes)
+
+
+def tables_to_fix(analysis: Analysis, unsafe_fixes: bool) -> list[BoundTable]:
+    """The tables holding at least one problem that the requested fixes address."""
+    lines = {p.line for p in analysis.problems if fixable(p, unsafe_fixes)}
+    return [
+        bound
+        for bound in analysis.tables
+        if any(bound.table.line <= line <= bound.table.end_line for line in lines)
+    ]
+
+
+def export_tables(document: ParsedDocument) -> list[Table]:
+    return list(document.tables)
+
+
+def known_rules() -> Collection[str]:
+    return BY_ID.keys()

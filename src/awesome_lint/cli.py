@@ -1,0 +1,417 @@
+"""The command line: files in, exit codes out. No lint logic lives here.
+
+Exit codes: 0 clean, 1 problems remain (or --diff found changes), 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from awesome_lint import __version__
+from awesome_lint.files import FileError, MarkdownFile, discover, read_markdown, write_atomic
+
+OUTPUT_FORMATS = ("text", "concise", "full", "json", "github", "sarif")
+SUBCOMMANDS = ("export", "rules", "init")
+
+
+@dataclass
+class Outcome:
+    reports: list[Any] = field(default_factory=list)
+    errors: int = 0
+    changed: int = 0
+    fixed: int = 0
+
+
+def _split(values: Sequence[str]) -> frozenset[str]:
+    return frozenset(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def _use_color(option: bool | None) -> bool:
+    if option is not None:
+        return option
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+def _error(message: str) -> None:
+    click.echo(f"awesome-lint: {message}", err=True)
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--fix", is_flag=True, help="Rewrite tables in place (safe fixes).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix: also apply unsafe fixes.")
+@click.option("--diff", is_flag=True, help="Print what --fix would change; write nothing.")
+@click.option(
+    "--output-format",
+    type=click.Choice(OUTPUT_FORMATS),
+    default="text",
+    show_default=True,
+    help="How to print problems.",
+)
+@click.option("--config", "config_path", type=click.Path(path_type=str), help="Config file.")
+@click.option("--select", multiple=True, help="Run only these rules (comma-separated ids).")
+@click.option("--ignore", multiple=True, help="Skip these rules (comma-separated ids).")
+@click.option("--strict", is_flag=True, help="Warnings also make the exit code 1.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems remain.")
+@click.option("-q", "--quiet", is_flag=True, help="Print problems only, no summary.")
+@click.option("--statistics", is_flag=True, help="Print the number of problems per rule.")
+@click.option("--stdin-filename", help="The name of the file read from standard input.")
+@click.option("--color/--no-color", default=None, help="Colour the output (default: on a tty).")
+@click.version_option(__version__, "-V", "--version", prog_name="awesome-lint")
+def check(
+    paths: tuple[str, ...],
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    output_format: str,
+    config_path: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    strict: bool,
+    exit_zero: bool,
+    quiet: bool,
+    statistics: bool,
+    stdin_filename: str | None,
+    color: bool | None,
+) -> int:
+    """Lint (and with --fix, format) the Markdown tables of awesome lists.
+
+    PATHS are Markdown files or folders; `-` reads standard input. Without PATHS, the
+    git-tracked Markdown files of the current repository are checked.
+    """
+    from awesome_lint.api import Selection
+    from awesome_lint.rules import BY_ID
+
+    selection = Selection(_split(select), _split(ignore))
+    unknown = sorted((selection.select | selection.ignore) - BY_ID.keys())
+    if unknown:
+        raise click.UsageError(f"unknown rule id {', '.join(map(repr, unknown))}")
+    if unsafe_fixes and not (fix or diff):
+        fix = False
+    runner = _Runner(selection, config_path, fix, diff, unsafe_fixes)
+    if paths == ("-",):
+        return runner.stdin(stdin_filename or "-", output_format, quiet, color)
+    try:
+        files = discover(paths)
+    except FileError as exc:
+        _error(str(exc))
+        return 2
+    if not files and not runner.outcome.errors:
+        if paths:
+            _error("no Markdown files found in " + ", ".join(paths))
+            return 2
+        _error("no Markdown files here: name one, e.g. `awesome-lint README.md`")
+        return 2
+    for entry in files:
+        runner.run(entry)
+    return runner.finish(output_format, quiet, statistics, strict, exit_zero, color)
+
+
+class _Runner:
+    def __init__(
+        self,
+        selection: Any,
+        config_path: str | None,
+        fix: bool,
+        diff: bool,
+        unsafe_fixes: bool,
+    ) -> None:
+        from awesome_lint.config import load_config
+
+        self.selection = selection
+        self.fix = fix
+        self.diff = diff
+        self.unsafe_fixes = unsafe_fixes
+        self.outcome = Outcome()
+        self._configs: dict[Path | None, Any] = {}
+        self._explicit = None
+        if config_path is not None:
+            self._explicit = load_config(Path(config_path))
+
+    def config_for(self, path: Path) -> Any:
+        if self._explicit is not None:
+            return self._explicit
+        from awesome_lint.config import find_config, load_config
+
+        found = find_config(path.resolve())
+        if found not in self._configs:
+            self._configs[found] = load_config(found)
+        return self._configs[found]
+
+    def run(self, entry: MarkdownFile) -> None:
+        from awesome_lint.config import ConfigError
+
+        try:
+            config = self.config_for(entry.path)
+            document = read_markdown(entry.path, config.max_file_size)
+            self._check(entry.display, entry.path, document, config)
+        except (FileError, ConfigError) as exc:
+            _error(str(exc) if isinstance(exc, ConfigError) else f"{entry.display}: {exc}")
+            self.outcome.errors += 1
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as exc:  # noqa: BLE001 - one file's crash must not stop the others
+            _crash(exc, [entry.display])
+            self.outcome.errors += 1
+
+    def _check(self, display: str, path: Path | None, document: Any, config: Any) -> None:
+        from awesome_lint.fixer import FixError, fix_text
+        from awesome_lint.reporters import FileReport
+
+        text = document.text
+        if self.fix or self.diff:
+            try:
+                result = fix_text(
+                    text, config, self.selection, unsafe_fixes=self.unsafe_fixes
+                )
+            except FixError as exc:
+                _error(f"{display}: not fixed: {exc}; the file was left unchanged")
+                self.outcome.errors += 1
+                return
+            if result.text != text:
+                self.outcome.changed += 1
+                if self.diff:
+                    click.echo(_unified_diff(display, text, result.text), nl=False)
+                elif path is not None:
+                    write_atomic(path, document.encode(result.text), document.snapshot)
+                else:
+                    click.echo(document.encode(result.text).decode("utf-8"), nl=False)
+            if not self.diff:
+                self.outcome.fixed += result.fixed
+                self.outcome.reports.append(FileReport(display, tuple(result.after), result.text))
+                return
+            self.outcome.reports.append(FileReport(display, tuple(result.before), text))
+            return
+        from awesome_lint.api import lint_text
+
+        problems = lint_text(text, config, self.selection)
+        self.outcome.reports.append(FileReport(display, tuple(problems), text))
+
+    def stdin(self, name: str, output_format: str, quiet: bool, color: bool | None) -> int:
+        from awesome_lint.config import ConfigError
+        from awesome_lint.document import InputError, decode
+
+        data = sys.stdin.buffer.read()
+        try:
+            config = self.config_for(Path(name) if name != "-" else Path.cwd() / "-")
+            document = decode(data)
+        except (InputError, ConfigError) as exc:
+            _error(f"{name}: {exc}" if isinstance(exc, InputError) else str(exc))
+            return 2
+        if self.fix and not self.diff:
+            from awesome_lint.fixer import FixError, fix_text
+
+            try:
+                result = fix_text(
+                    document.text, config, self.selection, unsafe_fixes=self.unsafe_fixes
+                )
+            except FixError as exc:
+                _error(f"{name}: not fixed: {exc}")
+                sys.stdout.buffer.write(data)
+                return 2
+            sys.stdout.buffer.write(document.encode(result.text))
+            return 0
+        self._check(name, None, document, config)
+        return self.finish(output_format, quiet, False, False, False, color)
+
+    def finish(
+        self,
+        output_format: str,
+        quiet: bool,
+        statistics: bool,
+        strict: bool,
+        exit_zero: bool,
+        color: bool | None,
+    ) -> int:
+        from awesome_lint.reporters import format_reports, summary
+        from awesome_lint.rules import INFOS
+
+        outcome = self.outcome
+        use_color = _use_color(color)
+        if output_format in ("text", "full") and quiet:
+            out = format_reports(outcome.reports, "concise", rules=INFOS, color=use_color)
+        else:
+            out = format_reports(
+                outcome.reports,
+                output_format,  # type: ignore[arg-type]
+                rules=INFOS,
+                color=use_color,
+                tool_version=__version__,
+                unsafe_fixes=self.unsafe_fixes,
+                fixed=outcome.fixed,
+            )
+        if self.diff and output_format in ("text", "full", "concise"):
+            if not quiet:
+                n = outcome.changed
+                click.echo(f"{n} file{'s' if n != 1 else ''} would be changed.", err=True)
+        else:
+            click.echo(out, nl=False)
+        if statistics:
+            click.echo(_statistics(outcome.reports))
+        if outcome.errors:
+            return 2
+        if exit_zero:
+            return 0
+        if self.diff:
+            return 1 if outcome.changed else 0
+        problems = [p for r in outcome.reports for p in r.problems]
+        failing = [p for p in problems if strict or p.severity == "error"]
+        del summary
+        return 1 if failing else 0
+
+
+def _statistics(reports: Sequence[Any]) -> str:
+    from collections import Counter
+
+    counts = Counter(p.rule for r in reports for p in r.problems)
+    fixes = {p.rule: p.fix for r in reports for p in r.problems}
+    lines = [f"{n:6d}  {rule:<18} {fixes[rule] or ''}" for rule, n in counts.most_common()]
+    return "\n".join(lines) if lines else "No problems."
+
+
+def _unified_diff(name: str, before: str, after: str) -> str:
+    diff = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{name}",
+        tofile=f"b/{name}",
+    )
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in diff)
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("path", type=click.Path(path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json")
+@click.option("--table", "table_index", type=int, default=None, help="CSV: which table (1-based).")
+def export(path: str, fmt: str, table_index: int | None) -> int:
+    """Print the tables of a Markdown file as data (JSON, or one table as CSV)."""
+    from awesome_lint.config import DEFAULT_MAX_FILE_SIZE
+    from awesome_lint.export import export_csv, export_json
+
+    try:
+        if path == "-":
+            from awesome_lint.document import decode
+
+            document = decode(sys.stdin.buffer.read())
+        else:
+            document = read_markdown(Path(path), DEFAULT_MAX_FILE_SIZE)
+    except Exception as exc:  # noqa: BLE001 - reported as an input error below
+        from awesome_lint.document import InputError
+
+        if not isinstance(exc, (FileError, InputError)):
+            raise
+        _error(f"{path}: {exc}")
+        return 2
+    if fmt == "csv":
+        try:
+            click.echo(export_csv(document.text, table_index), nl=False)
+        except ValueError as exc:
+            _error(f"{path}: {exc}")
+            return 2
+        return 0
+    click.echo(export_json(document.text, path))
+    return 0
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("rule_id", required=False)
+def rules(rule_id: str | None) -> int:
+    """List the rules, or print one rule's documentation."""
+    from awesome_lint.rules import BY_ID, RULES
+
+    if rule_id is None:
+        width = max(len(rule.id) for rule in RULES)
+        for rule in RULES:
+            safety = rule.fix_safety or "-"
+            click.echo(f"{rule.id:<{width}}  {safety:<6}  {rule.info.summary}")
+        return 0
+    rule = BY_ID.get(rule_id)
+    if rule is None:
+        _error(f"unknown rule {rule_id!r}; `awesome-lint rules` lists them")
+        return 2
+    click.echo(f"# {rule.id}\n")
+    click.echo(rule.info.doc)
+    return 0
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("path", required=False, default="README.md", type=click.Path(path_type=str))
+@click.option("-o", "--output", default=None, help="Where to write (default: .awesome-lint.json next to the file).")
+@click.option("--force", is_flag=True, help="Overwrite an existing config.")
+def init(path: str, output: str | None, force: bool) -> int:
+    """Write a .awesome-lint.json inferred from the tables of a Markdown file."""
+    from awesome_lint.config import CONFIG_NAME
+    from awesome_lint.init import infer_config
+
+    source = Path(path)
+    try:
+        document = read_markdown(source, 50 * 1024 * 1024)
+    except FileError as exc:
+        _error(f"{path}: {exc}")
+        return 2
+    target = Path(output) if output else source.resolve().parent / CONFIG_NAME
+    if target.exists() and not force:
+        _error(f"{target} exists; use --force to overwrite it")
+        return 2
+    text = infer_config(document.text)
+    write_atomic(target, text.encode("utf-8"), None)
+    click.echo(f"Wrote {target}")
+    return 0
+
+
+_COMMANDS = {"export": export, "rules": rules, "init": init}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    command = check
+    name = "awesome-lint"
+    if args and args[0] in _COMMANDS:
+        command = _COMMANDS[args[0]]
+        name = f"awesome-lint {args[0]}"
+        args = args[1:]
+    try:
+        result = command.main(args, prog_name=name, standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.Abort:
+        _error("interrupted")
+        return 130
+    except click.ClickException as exc:
+        exc.show()
+        return 2
+    except (BrokenPipeError, KeyboardInterrupt):
+        return 130
+    except Exception as exc:  # noqa: BLE001 - never let a crash look like findings
+        return _crash(exc, args)
+    return int(result or 0)
+
+
+def _crash(exc: BaseException, args: Sequence[str]) -> int:
+    import traceback
+
+    where = next((a for a in args if not a.startswith("-")), "")
+    last = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    at = f" at {Path(last.filename).name}:{last.lineno}" if last else ""
+    _error(
+        f"internal error{(' on ' + where) if where else ''}: {type(exc).__name__}: {exc}{at}"
+        f" (awesome-lint {__version__}, Python {sys.version.split()[0]})."
+        " Please report it at https://github.com/awesome-lint/awesome-lint/issues"
+    )
+    return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

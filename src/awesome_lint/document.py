@@ -1,0 +1,54 @@
+"""Bytes <-> text: UTF-8 only, a BOM kept aside, every other byte given back as it was."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+BOM = "\ufeff"
+
+
+class InputError(Exception):
+    """A file that cannot be linted; the message is the reason, without the file name."""
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    bom: bool = False
+    # The bytes as read, to notice a file that changed before a fix is written.
+    original: bytes = b""
+
+    @property
+    def snapshot(self) -> bytes:
+        return self.original
+
+    def encode(self, text: str | None = None) -> bytes:
+        body = self.text if text is None else text
+        return ((BOM if self.bom else "") + body).encode("utf-8")
+
+
+def decode(data: bytes) -> Document:
+    if not data:
+        raise InputError("empty file")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, column = _position(data, nul)
+        raise InputError(f"binary file (NUL byte at line {line}, column {column})")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _position(data, exc.start)
+        raise InputError(
+            f"not UTF-8 (byte 0x{data[exc.start]:02x} at line {line}, column {column})"
+        ) from None
+    if text.startswith(BOM):
+        return Document(text[1:], bom=True, original=data)
+    return Document(text, original=data)
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    line_start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
+    line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return line, column

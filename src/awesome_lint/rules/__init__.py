@@ -1,0 +1,86 @@
+"""The rules, one module each, registered by hand in the order `awesome-lint rules` lists them.
+
+A rule module has:
+- a docstring: its first line says what the rule finds; the sections `## What it does`,
+  `## Why`, `## Example` and `## Fix` are its documentation (`awesome-lint rules ID`, the
+  README, SARIF);
+- `ID`, the stable kebab-case id named after the problem, and `FIX`: "safe", "unsafe" or
+  None, the safety of the fix for its problems;
+- optionally `SEVERITY` ("error" unless it says "warning") and `OPTIONS`, the JSON Schema
+  properties of its options, each with a default;
+- `check(bound, ctx)` yielding the problems of one table, or `check_document(ctx)` for
+  rules that look across tables;
+- optionally `fix(bound, table, ctx) -> Table`, when fixing needs more than re-rendering
+  the table (which completes short rows and lays out padding).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any, cast
+
+from awesome_lint.binding import BoundTable
+from awesome_lint.model import FixSafety, Problem, RuleInfo, Severity, Table
+from awesome_lint.rules import (
+    empty_row,
+    ragged_row,
+    table_format,
+    unused_disable,
+)
+from awesome_lint.rules.base import Context
+
+_MODULES: tuple[ModuleType, ...] = (
+    ragged_row,
+    empty_row,
+    table_format,
+    unused_disable,
+)
+
+TableCheck = Callable[[BoundTable, Context], Iterable[Problem]]
+DocumentCheck = Callable[[Context], Iterable[Problem]]
+TableFix = Callable[[BoundTable, Table, Context], Table]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    fix_safety: FixSafety | None
+    severity: Severity
+    options: Mapping[str, Any]
+    info: RuleInfo
+    check: TableCheck | None
+    check_document: DocumentCheck | None
+    fix: TableFix | None
+
+
+def _sections(doc: str) -> dict[str, str]:
+    parts = re.split(r"^## +(.+)$", doc, flags=re.MULTILINE)
+    return {title.strip(): body.strip() for title, body in zip(parts[1::2], parts[2::2])}
+
+
+def _info(module: ModuleType) -> RuleInfo:
+    doc = (module.__doc__ or "").strip()
+    summary = doc.splitlines()[0].strip() if doc else ""
+    why = " ".join(_sections(doc).get("Why", "").split("\n\n")[0].split())
+    return RuleInfo(module.ID, summary, why, module.FIX, doc)
+
+
+def _rule(module: ModuleType) -> Rule:
+    return Rule(
+        id=module.ID,
+        fix_safety=module.FIX,
+        severity=getattr(module, "SEVERITY", "error"),
+        options=getattr(module, "OPTIONS", {}),
+        info=_info(module),
+        check=cast("TableCheck | None", getattr(module, "check", None)),
+        check_document=cast("DocumentCheck | None", getattr(module, "check_document", None)),
+        fix=cast("TableFix | None", getattr(module, "fix", None)),
+    )
+
+
+RULES: tuple[Rule, ...] = tuple(_rule(m) for m in _MODULES)
+BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
+INFOS: dict[str, RuleInfo] = {rule.id: rule.info for rule in RULES}
