@@ -25,10 +25,24 @@ from typing import Any, cast
 from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, RuleInfo, Severity, Table
 from awesome_lint.rules import (
+    arxiv_link,
+    duplicate_entry,
+    empty_cell,
     empty_row,
+    header_mismatch,
+    insecure_link,
+    link_host,
+    link_syntax,
+    pdf_link,
     ragged_row,
+    row_order,
+    schema,
     table_format,
+    tracking_params,
     unused_disable,
+    venue_alias,
+    venue_format,
+    venue_unknown,
 )
 from awesome_lint.rules.base import Context
 
@@ -36,6 +50,20 @@ _MODULES: tuple[ModuleType, ...] = (
     ragged_row,
     empty_row,
     table_format,
+    header_mismatch,
+    empty_cell,
+    link_syntax,
+    insecure_link,
+    tracking_params,
+    arxiv_link,
+    pdf_link,
+    link_host,
+    venue_format,
+    venue_alias,
+    venue_unknown,
+    duplicate_entry,
+    schema,
+    row_order,
     unused_disable,
 )
 

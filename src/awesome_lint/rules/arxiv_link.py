@@ -1,0 +1,18 @@
+"""(being written) arxiv-link.
+
+## What it does
+Not written yet.
+
+## Why
+Not written yet.
+
+## Fix
+None yet.
+"""
+
+from __future__ import annotations
+
+from awesome_lint.model import FixSafety
+
+ID = "arxiv-link"
+FIX: FixSafety | None = None

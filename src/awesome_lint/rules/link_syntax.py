@@ -1,0 +1,18 @@
+"""(being written) link-syntax.
+
+## What it does
+Not written yet.
+
+## Why
+Not written yet.
+
+## Fix
+None yet.
+"""
+
+from __future__ import annotations
+
+from awesome_lint.model import FixSafety
+
+ID = "link-syntax"
+FIX: FixSafety | None = None

@@ -1,0 +1,18 @@
+"""(being written) tracking-params.
+
+## What it does
+Not written yet.
+
+## Why
+Not written yet.
+
+## Fix
+None yet.
+"""
+
+from __future__ import annotations
+
+from awesome_lint.model import FixSafety
+
+ID = "tracking-params"
+FIX: FixSafety | None = None

@@ -1,0 +1,46 @@
+"""Write expected.txt and expected.md of a fixture case from the tool's current behaviour.
+
+    python tests/make_fixture.py tests/fixtures/<rule-id>/<case>
+
+Read the result by eye before committing it: a fixture pins behaviour someone checked.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from fixture_cases import Case  # noqa: E402
+
+from awesome_lint.config import default_config, load_config  # noqa: E402
+from awesome_lint.fixer import fix_text  # noqa: E402
+from awesome_lint.reporters import FileReport, format_reports  # noqa: E402
+from awesome_lint.rules import INFOS  # noqa: E402
+from test_fixtures import _selection  # noqa: E402
+
+
+def main(folders: list[str]) -> None:
+    for folder in folders:
+        case = Case(Path(folder).resolve())
+        config = load_config(case.config) if case.config else default_config()
+        unsafe = case.flag("--unsafe-fixes")
+        result = fix_text(case.input, config, _selection(case), unsafe_fixes=unsafe)
+        report = format_reports(
+            [FileReport("input.md", tuple(result.before), case.input)],
+            "text",
+            rules=INFOS,
+            unsafe_fixes=unsafe,
+        )
+        (case.folder / "expected.txt").write_text(report, encoding="utf-8")
+        fixed = case.folder / "expected.md"
+        if result.text != case.input:
+            fixed.write_bytes(result.text.encode("utf-8"))
+        elif fixed.exists():
+            fixed.unlink()
+        print(f"{case.id}:\n{report}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
