@@ -289,6 +289,14 @@ class _Parser:
 
     def advance(self, count: int, columns: bool) -> None:
         line, n = self.line, len(self.line)
+        if "\t" not in line[self.offset : self.offset + count]:
+            # Without tabs, characters and columns advance together.
+            step = min(count, n - self.offset)
+            if step > 0:
+                self.offset += step
+                self.column += step
+                self.partial_tab = False
+            return
         while count > 0 and self.offset < n:
             if line[self.offset] == "\t":
                 to_tab = TAB_STOP - (self.column % TAB_STOP)

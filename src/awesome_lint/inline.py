@@ -1,9 +1,9 @@
 """What a reader sees in a cell: its plain text, its links and its images.
 
-Most cells of a list are plain text, a link `[text](url)` or a code span; those are read
-here directly. Anything else goes to mistletoe's inline parser (imported only then: the
-import costs a third of a second), and its tokens are folded into text and links, with the
-GFM extensions GitHub applies (single-tilde strikethrough, the tag filter, bare URLs).
+Most cells are read by inline_scan, which covers what lists write. The rest go to
+mistletoe's inline parser (imported only then: its import costs a third of a second), whose
+tokens are folded into text and links with the GFM extensions GitHub applies (single-tilde
+strikethrough, the tag filter, bare URLs).
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from awesome_lint.autolinks import bare_links
 from awesome_lint.escapes import resolve_entities
+from awesome_lint.inline_scan import FILTERED_TAG, scan
 from awesome_lint.model import Image, Link
 
 References = Mapping[str, tuple[str, "str | None"]]
@@ -26,98 +28,12 @@ class Inline:
     images: tuple[Image, ...] = ()
 
 
-# Each alternative takes one character and they exclude each other, so matching is linear.
-_PLAIN = r"[^\\`*_~\[\]!<&\x00-\x1f]|!(?!\[)|&(?![A-Za-z0-9#]{1,32};)"
-_URL = r"(?:[^\s()<>\\`&\x00-\x1f\x7f]|&(?![A-Za-z0-9#]{1,32};))*"
-_FAST_TOKEN = re.compile(
-    rf"(?P<plain>(?:{_PLAIN})+)"
-    rf"|\[(?P<text>(?:{_PLAIN})*)\]\((?P<url>{_URL})\)"
-    r"|`(?P<code>[^`]+)`(?!`)"
-)
-_BARE_URL = re.compile(r"(?:(?<=[\s*_~(])|^)(?:(?:https?|ftp)://|www\.)[^\s<]+", re.IGNORECASE)
-_EMAIL = re.compile(
-    r"(?:(?<=[\s*_~(])|^)[A-Za-z0-9.+_-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+(?![@A-Za-z0-9])"
-)
-_TRAILING_PUNCT = "?!.,:*_~'\""
-_FILTERED_TAG = re.compile(
-    r"</?(?:title|textarea|style|xmp|iframe|noembed|noframes|script|plaintext)(?=[\s/>])",
-    re.IGNORECASE,
-)
-
-
 def parse_inline(source: str, references: References) -> Inline:
     """Read a cell's Markdown (escaped pipes already unescaped) as GitHub renders it."""
-    fast = _parse_fast(source)
-    if fast is not None:
-        return fast
+    scanned = scan(source, references)
+    if scanned is not None:
+        return Inline(scanned.text, scanned.links, scanned.images)
     return _parse_with_mistletoe(source, references)
-
-
-def _parse_fast(source: str) -> Inline | None:
-    text: list[str] = []
-    links: list[Link] = []
-    pos, n = 0, len(source)
-    while pos < n:
-        m = _FAST_TOKEN.match(source, pos)
-        if m is None:
-            return None
-        if m.group("plain") is not None:
-            plain = m.group("plain")
-            text.append(plain)
-            links.extend(bare_links(plain))
-        elif m.group("code") is not None:
-            text.append(_code_text(m.group("code")))
-        else:
-            label = m.group("text")
-            text.append(label)
-            url_start = m.start("url")
-            links.append(
-                Link(label, m.group("url"), url_span=(url_start, url_start + len(m.group("url"))))
-            )
-        pos = m.end()
-    return Inline("".join(text), tuple(links))
-
-
-def _code_text(code: str) -> str:
-    if len(code) >= 2 and code[0] == " " and code[-1] == " " and code.strip(" "):
-        return code[1:-1]
-    return code
-
-
-def bare_links(text: str) -> list[Link]:
-    """URLs and e-mail addresses GitHub turns into links although they are not marked up."""
-    if "www." not in text and "://" not in text and "@" not in text:
-        return []
-    found: list[tuple[int, Link]] = []
-    taken: list[tuple[int, int]] = []
-    for m in _BARE_URL.finditer(text):
-        url = _trim_url(m.group(0))
-        rest = url.split("://", 1)[1] if "://" in url else url[4:]
-        if not rest[:1].isalnum():
-            continue
-        href = url if "://" in url else "http://" + url
-        found.append((m.start(), Link(url, href, kind="bare")))
-        taken.append((m.start(), m.start() + len(url)))
-    for m in _EMAIL.finditer(text):
-        address = m.group(0)
-        if address[-1] in "-_" or any(a <= m.start() < b for a, b in taken):
-            continue
-        found.append((m.start(), Link(address, "mailto:" + address, kind="bare")))
-    return [link for _, link in sorted(found, key=lambda pair: pair[0])]
-
-
-def _trim_url(url: str) -> str:
-    while True:
-        before = url
-        url = url.rstrip(_TRAILING_PUNCT)
-        if url.endswith(")") and url.count(")") > url.count("("):
-            url = url[:-1]
-        if url.endswith(";"):
-            m = re.search(r"&[A-Za-z0-9]+;$", url)
-            if m:
-                url = url[: m.start()]
-        if url == before:
-            return url
 
 
 # -- the general case, through mistletoe ---------------------------------------------------
@@ -183,7 +99,7 @@ class _Folder:
                 pieces.append((False, tok.children[0].content))
             elif name == "HtmlSpan":
                 # GitHub's tag filter shows these tags as text instead of HTML.
-                pieces.append((False, tok.content if _FILTERED_TAG.match(tok.content) else ""))
+                pieces.append((False, tok.content if FILTERED_TAG.match(tok.content) else ""))
             elif name == "AutoLink":
                 pieces.append((False, tok.target))
                 url = "mailto:" + tok.target if tok.mailto else tok.target

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 Align = Literal["left", "center", "right", "none"]
-LinkKind = Literal["inline", "reference", "autolink", "bare"]
+LinkKind = Literal["inline", "reference", "autolink", "bare", "html"]
 FixSafety = Literal["safe", "unsafe"]
 Severity = Literal["error", "warning"]
 

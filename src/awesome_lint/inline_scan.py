@@ -1,0 +1,515 @@
+"""A cell's inline Markdown, read in one left-to-right pass, the way cmark-gfm reads it.
+
+It follows the spec's algorithm: code spans, autolinks and HTML where they start; a stack
+of delimiter runs for emphasis and strikethrough; a stack of brackets for links and images
+(inline and reference); entities and escapes. It only yields what a reader sees: the text,
+the links (with the destination's place in the source, for fixes) and the images. Line
+breaks are left to mistletoe (scan returns None): cells have none, so only multi-line
+headings and paragraphs take that path. The tests compare this reader with cmark-gfm on
+real and generated cells.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from awesome_lint import autolinks
+from awesome_lint.escapes import ASCII_PUNCTUATION, normalize_label, resolve_entities, unescape
+from awesome_lint.model import Image, Link, LinkKind
+
+References = Mapping[str, tuple[str, "str | None"]]
+
+_TEXT = re.compile(r"[^\\`*_~\[\]!<&\n\r]+")
+_ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
+_BACKTICKS = re.compile(r"`+")
+_SPACE = r"[ \t\n\v\f\r]"
+_ATTRIBUTE = (
+    rf"(?:{_SPACE}+[A-Za-z_:][A-Za-z0-9_.:-]*"
+    rf"(?:{_SPACE}*={_SPACE}*(?:[^ \t\n\v\f\r\"'=<>`]+|'[^']*'|\"[^\"]*\"))?)"
+)
+_TAG = re.compile(
+    rf"<[A-Za-z][A-Za-z0-9-]*{_ATTRIBUTE}*{_SPACE}*/?>|</[A-Za-z][A-Za-z0-9-]*{_SPACE}*>"
+)
+# cmark-gfm's comments: `<!-->`, `<!--->`, or text up to the first `-->` not after a `-`;
+# then processing instructions, declarations and CDATA.
+_COMMENT = re.compile(r"<!--(?:>|->|(?:.*?[^-])??-->)", re.DOTALL)
+_OTHER_HTML = re.compile(r"<\?.*?\?>|<![A-Z]+[ \t\n\v\f\r][^>]*>|<!\[CDATA\[.*?\]\]>", re.DOTALL)
+_AUTOLINK = re.compile(
+    r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^ \t\n\v\f\r<>\x00-\x1f]*)>"
+    r"|<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>"
+)
+FILTERED_TAG = re.compile(
+    r"</?(?:title|textarea|style|xmp|iframe|noembed|noframes|script|plaintext)(?=[\s/>])",
+    re.IGNORECASE,
+)
+_TITLE = {
+    '"': re.compile(r'"((?:\\.|[^"\\])*)"', re.DOTALL),
+    "'": re.compile(r"'((?:\\.|[^'\\])*)'", re.DOTALL),
+    "(": re.compile(r"\(((?:\\.|[^()\\])*)\)", re.DOTALL),
+}
+_HREF = re.compile(r"""[ \t\n]href[ \t\n]*=[ \t\n]*(?:"([^"]*)"|'([^']*)'|([^ \t\n"'=<>`]+))""", re.I)
+_MAX_PARENS = 32
+_MAX_LABEL = 999
+
+
+@dataclass(frozen=True)
+class Scanned:
+    text: str
+    links: tuple[Link, ...]
+    images: tuple[Image, ...]
+
+
+@dataclass
+class _Delimiter:
+    char: str
+    length: int  # characters not yet paired
+    original: int
+    can_open: bool
+    can_close: bool
+    piece: int
+    prev: _Delimiter | None = None
+    next: _Delimiter | None = None
+
+
+@dataclass
+class _Bracket:
+    piece: int
+    source: int  # offset of the `[`
+    image: bool
+    delimiters: int  # how many delimiters preceded it
+    active: bool = True
+
+
+@dataclass
+class _Found:
+    """A link, image or bare URL met so far, with the piece it starts at."""
+
+    piece: int
+    link: Link | None = None
+    image: Image | None = None
+
+
+class _GiveUp(Exception):
+    pass
+
+
+def scan(source: str, references: References | None = None) -> Scanned | None:
+    """The text, links and images of inline Markdown, or None if it holds a line break."""
+    try:
+        return _Scanner(source, references or {}).run()
+    except (_GiveUp, RecursionError):
+        return None
+
+
+def _is_whitespace(c: str) -> bool:
+    return c in " \t\n\v\f\r" or unicodedata.category(c) == "Zs"
+
+
+def _is_punctuation(c: str) -> bool:
+    return c in ASCII_PUNCTUATION or unicodedata.category(c).startswith("P")
+
+
+class _Scanner:
+    def __init__(self, source: str, references: References) -> None:
+        self.s = source
+        self.n = len(source)
+        self.references = references
+        self.pieces: list[str] = []
+        # Pieces that are not plain text (code, HTML, links): e-mail addresses are not in them.
+        self.opaque: set[int] = set()
+        self.delimiters: list[_Delimiter] = []
+        self.brackets: list[_Bracket] = []
+        self.found: list[_Found] = []
+        self._runs: dict[int, list[int]] | None = None
+
+    def run(self) -> Scanned:
+        s, n, out = self.s, self.n, self.pieces
+        pos = 0
+        while pos < n:
+            c = s[pos]
+            m = _TEXT.match(s, pos)
+            if m:
+                pos = self._text(pos, m.end())
+            elif c == "\\":
+                nxt = s[pos + 1 : pos + 2]
+                if nxt in ("\n", "\r"):
+                    raise _GiveUp
+                escaped = bool(nxt) and nxt in ASCII_PUNCTUATION
+                out.append(nxt if escaped else "\\")
+                pos += 2 if escaped else 1
+            elif c == "&":
+                m = _ENTITY.match(s, pos)
+                out.append(resolve_entities(m.group(0)) if m else "&")
+                pos = m.end() if m else pos + 1
+            elif c == "`":
+                pos = self._code(pos)
+            elif c in "*_~":
+                pos = self._delimiter_run(pos)
+            elif c == "<":
+                pos = self._angle(pos)
+            elif c == "!" and s.startswith("![", pos):
+                self.brackets.append(_Bracket(len(out), pos + 1, True, len(self.delimiters)))
+                out.append("![")
+                pos += 2
+            elif c == "!":
+                out.append("!")
+                pos += 1
+            elif c == "[":
+                self.brackets.append(_Bracket(len(out), pos, False, len(self.delimiters)))
+                out.append("[")
+                pos += 1
+            elif c == "]":
+                pos = self._close_bracket(pos)
+            else:
+                raise _GiveUp  # a line break
+        _process_emphasis(self.delimiters, self.pieces)
+        self._emails()
+        self.found.sort(key=lambda f: f.piece)
+        links = tuple(f.link for f in self.found if f.link is not None)
+        images = tuple(f.image for f in self.found if f.image is not None)
+        return Scanned("".join(self.pieces), links, images)
+
+    # -- text, code spans, delimiter runs, angle brackets -------------------------------
+
+    def _text(self, pos: int, end: int) -> int:
+        """Plain text from pos to end, with the bare URLs GitHub links (which may run on)."""
+        s, out = self.s, self.pieces
+        if not self.brackets:  # GitHub links no bare URL while a `[` is open
+            for m in autolinks.candidates(s[pos:end]):
+                at = pos + m.start()
+                if m.group(0) == "www.":
+                    start, stop = at, autolinks.match_www(s, at)
+                    href = "http://"
+                else:
+                    span = autolinks.match_url(s, at)
+                    start, stop = span if span else (at, None)
+                    href = ""
+                if stop is None or start < pos:
+                    continue
+                out.append(s[pos:start])
+                url = s[start:stop]
+                link = Link(url, href + html.unescape(url), kind="bare")
+                self.found.append(_Found(len(out), link=link))
+                self._opaque(url)
+                return stop
+        out.append(s[pos:end])
+        return end
+
+    def _opaque(self, piece: str) -> None:
+        self.opaque.add(len(self.pieces))
+        self.pieces.append(piece)
+
+    def _emails(self) -> None:
+        run: list[str] = []
+        start = 0
+        for i, piece in enumerate([*self.pieces, ""]):
+            if i in self.opaque or i == len(self.pieces):
+                if run:
+                    links = autolinks.email_links("".join(run))
+                    self.found.extend(_Found(start, link=link) for link in links)
+                run = []
+                start = i + 1
+            else:
+                run.append(piece)
+
+    def _code(self, pos: int) -> int:
+        run = _BACKTICKS.match(self.s, pos)
+        assert run is not None
+        length = len(run.group(0))
+        if self._runs is None:
+            self._runs = {}
+            for m in _BACKTICKS.finditer(self.s):
+                self._runs.setdefault(len(m.group(0)), []).append(m.start())
+        starts = self._runs.get(length, [])
+        i = bisect.bisect_left(starts, run.end())
+        if i == len(starts):
+            self.pieces.append(run.group(0))
+            return run.end()
+        closing = starts[i]
+        content = self.s[run.end() : closing]
+        if len(content) >= 2 and content[0] == " " == content[-1] and content.strip(" "):
+            content = content[1:-1]
+        self._opaque(content)
+        return closing + length
+
+    def _delimiter_run(self, pos: int) -> int:
+        s = self.s
+        char = s[pos]
+        end = pos
+        while end < self.n and s[end] == char:
+            end += 1
+        length = end - pos
+        before = s[pos - 1] if pos > 0 else "\n"
+        after = s[end] if end < self.n else "\n"
+        left = not _is_whitespace(after) and (
+            not _is_punctuation(after) or _is_whitespace(before) or _is_punctuation(before)
+        )
+        right = not _is_whitespace(before) and (
+            not _is_punctuation(before) or _is_whitespace(after) or _is_punctuation(after)
+        )
+        if char == "_":
+            can_open = left and (not right or _is_punctuation(before))
+            can_close = right and (not left or _is_punctuation(after))
+        elif char == "~":
+            can_open, can_close = (left, right) if length <= 2 else (False, False)
+        else:
+            can_open, can_close = left, right
+        if can_open or can_close:
+            self.delimiters.append(
+                _Delimiter(char, length, length, can_open, can_close, len(self.pieces))
+            )
+        self.pieces.append(s[pos:end])
+        return end
+
+    def _angle(self, pos: int) -> int:
+        s = self.s
+        m = _AUTOLINK.match(s, pos)
+        if m:
+            target = m.group(1) or m.group(2)
+            url = target if m.group(1) else "mailto:" + target
+            self.found.append(_Found(len(self.pieces), link=Link(target, url, kind="autolink")))
+            self._opaque(target)
+            return m.end()
+        m = _TAG.match(s, pos)
+        if m is None and s.startswith("<!--", pos):
+            m = _COMMENT.match(s, pos)
+        elif m is None and s.startswith(("<!", "<?"), pos):
+            m = _OTHER_HTML.match(s, pos)
+        if m:
+            tag = m.group(0)
+            if "\n" in tag or "\r" in tag:
+                raise _GiveUp
+            self._html_anchor(tag, pos)
+            self._opaque(tag if FILTERED_TAG.match(tag) else "")
+            return m.end()
+        self.pieces.append("<")
+        return pos + 1
+
+    def _html_anchor(self, tag: str, pos: int) -> None:
+        """`<a href=...>` in a cell is a link too; `</a>` gives it its text."""
+        if tag[:3].lower() == "</a" and tag[3:4] in (">", " ", "\t"):
+            for f in reversed(self.found):
+                if f.link is not None and f.link.kind == "html" and not f.link.text:
+                    text = "".join(self.pieces[f.piece :])
+                    f.link = Link(text, f.link.url, None, "html", f.link.image, f.link.url_span)
+                    break
+            return
+        if tag[:2].lower() != "<a" or tag[2:3] not in (" ", "\t", "\n"):
+            return
+        m = _HREF.search(tag)
+        if m is None:
+            return
+        value = m.group(1) if m.group(1) is not None else m.group(2) or m.group(3) or ""
+        start = pos + m.start(m.lastindex or 1)
+        url = html.unescape(value)
+        span = (start, start + len(value)) if url == value else None
+        self.found.append(_Found(len(self.pieces), link=Link("", url, None, "html", None, span)))
+
+    # -- links and images -----------------------------------------------------------------
+
+    def _close_bracket(self, pos: int) -> int:
+        if not self.brackets:
+            self.pieces.append("]")
+            return pos + 1
+        opener = self.brackets[-1]
+        if not opener.active:
+            self.brackets.pop()
+            self.pieces.append("]")
+            return pos + 1
+        target = self._inline_target(pos + 1) or self._reference_target(opener, pos)
+        if target is None:
+            self.brackets.pop()
+            self.pieces.append("]")
+            return pos + 1
+        url, title, span, kind, end = target
+        self.brackets.pop()
+        inner = [d for d in self.delimiters[opener.delimiters :]]
+        _process_emphasis(inner, self.pieces)
+        del self.delimiters[opener.delimiters :]
+        text = "".join(self.pieces[opener.piece + 1 :])
+        inside = [f for f in self.found if f.piece > opener.piece]
+        self.found = [f for f in self.found if f.piece <= opener.piece]
+        del self.pieces[opener.piece :]
+        self.opaque = {i for i in self.opaque if i < opener.piece}
+        if opener.image:
+            self.found.append(_Found(opener.piece, image=Image(text, url, title)))
+            self._opaque("")
+            return end
+        images = [f.image for f in inside if f.image is not None]
+        link = Link(text, url, title, kind, images[0] if images else None, span)
+        self.found.append(_Found(opener.piece, link=link))
+        # Autolinks and HTML anchors may sit inside link text: GitHub nests them.
+        self.found += [_Found(opener.piece, link=f.link) for f in inside if f.link is not None]
+        self._opaque(text)
+        for earlier in self.brackets:
+            if not earlier.image:
+                earlier.active = False  # links may not contain links
+        return end
+
+    def _inline_target(
+        self, pos: int
+    ) -> tuple[str, str | None, tuple[int, int] | None, LinkKind, int] | None:
+        """`(destination "title")` at pos: url, title, the destination's span, kind, end."""
+        s, n = self.s, self.n
+        if pos >= n or s[pos] != "(":
+            return None
+        pos = _skip_spaces(s, pos + 1)
+        start = pos
+        if pos < n and s[pos] == "<":
+            end = pos + 1
+            while end < n and s[end] not in "<>\n":
+                end += 2 if s[end] == "\\" else 1
+            if end >= n or s[end] != ">":
+                return None
+            raw, after = s[pos + 1 : end], end + 1
+            start = pos + 1
+        else:
+            end = _plain_destination(s, pos)
+            if end is None:
+                return None
+            raw, after = s[pos:end], end
+        title = None
+        pos = _skip_spaces(s, after)
+        if pos > after and pos < n and s[pos] in _TITLE:
+            m = _TITLE[s[pos]].match(s, pos)
+            if m:
+                title = unescape(m.group(1))
+                pos = _skip_spaces(s, m.end())
+        if pos >= n or s[pos] != ")":
+            return None
+        url = unescape(raw)
+        span = (start, start + len(raw)) if url == raw else None
+        return url, title, span, "inline", pos + 1
+
+    def _reference_target(
+        self, opener: _Bracket, pos: int
+    ) -> tuple[str, str | None, None, LinkKind, int] | None:
+        s = self.s
+        label_source = s[opener.source + 1 : pos]
+        end = pos + 1
+        if s.startswith("[", end):
+            close = _label_end(s, end)
+            if close is not None:
+                label = s[end + 1 : close - 1]
+                if label.strip():  # full reference
+                    label_source, end = label, close
+                else:  # collapsed reference `[]`
+                    end = close
+        if not self.references:
+            return None
+        found = self.references.get(normalize_label(label_source))
+        if found is None:
+            return None
+        return found[0], found[1], None, "reference", end
+
+
+def _skip_spaces(s: str, pos: int) -> int:
+    while pos < len(s) and s[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def _plain_destination(s: str, pos: int) -> int | None:
+    n, depth, start = len(s), 0, pos
+    while pos < n:
+        c = s[pos]
+        if c == "\\" and pos + 1 < n and s[pos + 1] in ASCII_PUNCTUATION:
+            pos += 2
+        elif c == "(":
+            depth += 1
+            if depth > _MAX_PARENS:
+                return None
+            pos += 1
+        elif c == ")":
+            if depth == 0:
+                break
+            depth -= 1
+            pos += 1
+        elif c in " \t\n\v\f\r" or ord(c) < 0x20 or c == "\x7f":
+            break
+        else:
+            pos += 1
+    if depth:
+        return None
+    return pos if pos > start or (pos < n and s[pos] == ")") else None
+
+
+def _label_end(s: str, pos: int) -> int | None:
+    """Offset past the `]` of the link label opening at pos, if it is one."""
+    i, n = pos + 1, len(s)
+    while i < n and s[i] not in "[]":
+        i += 2 if s[i] == "\\" else 1
+        if i - pos > _MAX_LABEL + 1:
+            return None
+    return i + 1 if i < n and s[i] == "]" else None
+
+
+def _process_emphasis(stack: list[_Delimiter], pieces: list[str]) -> None:
+    """Pair delimiter runs as the spec's `process emphasis` does; drop the paired chars."""
+    if not stack:
+        return
+    for d in stack:
+        d.prev = d.next = None
+    for a, b in zip(stack, stack[1:]):
+        a.next, b.prev = b, a
+    # Where the search for an opener may stop, per kind of closer: below it, none matches.
+    bottoms: dict[tuple[str, bool, int], _Delimiter | None] = {}
+    current: _Delimiter | None = stack[0]
+    while current is not None:
+        if not current.can_close:
+            current = current.next
+            continue
+        key = (current.char, current.can_open, current.original % 3)
+        bottom = bottoms.get(key)
+        opener = current.prev
+        while opener is not None and opener is not bottom and not _pairs(opener, current):
+            opener = opener.prev
+        if opener is None or opener is bottom:
+            bottoms[key] = current.prev
+            following = current.next
+            if not current.can_open:
+                _unlink(current)
+            current = following
+            continue
+        if current.char == "~":
+            use = current.length
+        else:
+            use = 2 if opener.length >= 2 and current.length >= 2 else 1
+        opener.length -= use
+        current.length -= use
+        pieces[opener.piece] = opener.char * opener.length
+        pieces[current.piece] = current.char * current.length
+        opener.next, current.prev = current, opener
+        if opener.length == 0:
+            _unlink(opener)
+        if current.length == 0:
+            following = current.next
+            _unlink(current)
+            current = following
+
+
+def _pairs(opener: _Delimiter, closer: _Delimiter) -> bool:
+    if opener.char != closer.char or not opener.can_open:
+        return False
+    if closer.char == "~":
+        return opener.length == closer.length
+    # The "rule of 3": a run that can both open and close pairs only if the lengths allow.
+    return not (
+        (opener.can_close or closer.can_open)
+        and (opener.original + closer.original) % 3 == 0
+        and not (opener.original % 3 == 0 and closer.original % 3 == 0)
+    )
+
+
+def _unlink(d: _Delimiter) -> None:
+    if d.prev is not None:
+        d.prev.next = d.next
+    if d.next is not None:
+        d.next.prev = d.prev
+    d.prev = d.next = None
