@@ -97,6 +97,7 @@ class _Node:
         "setext",
         "start_line",
         "table",
+        "table_tried",
     )
 
     def __init__(self, kind: int, parent: _Node | None, start_line: int) -> None:
@@ -120,6 +121,7 @@ class _Node:
         self.html_type = 0
         self.level = 0
         self.setext = False
+        self.table_tried = False
 
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -625,10 +627,15 @@ class _Parser:
             line, fns
         ):
             return None
+        if paragraph.table_tried:
+            # cmark-gfm tries a paragraph once: after a delimiter row that did not fit its
+            # header, no later line turns it into a table.
+            return None
         delimiter = split_row(line, fns)
         header_ref = paragraph.line_refs[-1]
         header_cells = split_row(self.lines[header_ref.number - 1], header_ref.start)
         if delimiter is None or header_cells is None or len(header_cells) != len(delimiter):
+            paragraph.table_tried = True
             return None
         table = RawTable(
             header=header_ref,
@@ -744,7 +751,8 @@ def split_lines(text: str) -> tuple[list[str], list[str]]:
     return lines, endings
 
 
-_MAYBE_TABLE_RE = re.compile(r"^[ \t>*+\-0-9.)]*\|?[ \t]*:?-+:?[ \t]*(?:\||$)", re.MULTILINE)
+# Every delimiter row has a dash next to a pipe or a colon (`---` alone is a heading line).
+_MAYBE_TABLE_RE = re.compile(r"[|:][ \t]*-|-[ \t]*[|:]")
 
 
 def parse_blocks(text: str) -> BlockDocument:

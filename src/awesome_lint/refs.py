@@ -48,6 +48,8 @@ def _definition(text: str, pos: int, references: dict[str, tuple[str, str | None
         found = m.match(text, pos)
         if found:
             title, pos = unescape(found.group(1)), found.end()
+    if title is None:
+        pos = before_title
     end = _line_end(text, pos)
     if end is None:
         if title is None:
