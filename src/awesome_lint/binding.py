@@ -27,9 +27,7 @@ class BoundTable:
         return row.cells[i] if i is not None and i < len(row.cells) else None
 
     def specced_cells(self, row: Row) -> list[tuple[ColumnSpec, Cell]]:
-        return [
-            (spec, cell) for spec, cell in zip(self.columns, row.cells) if spec is not None
-        ]
+        return [(spec, cell) for spec, cell in zip(self.columns, row.cells) if spec is not None]
 
 
 def bind(table: Table, schemas: Sequence[TableSchema]) -> BoundTable:
@@ -49,10 +47,10 @@ def _columns(schema: TableSchema, header: list[str]) -> tuple[ColumnSpec | None,
     out: list[ColumnSpec | None] = []
     taken: set[str] = set()
     for folded in header:
-        spec = spellings.get(folded)
-        if spec is not None and spec.name not in taken:
-            taken.add(spec.name)
-            out.append(spec)
+        found = spellings.get(folded)
+        if found is not None and found.name not in taken:
+            taken.add(found.name)
+            out.append(found)
         else:
             out.append(None)
     return tuple(out)
@@ -69,6 +67,4 @@ def _matches(
         return False
     if schema.match_any and not any(fold_header(n) in present for n in schema.match_any):
         return False
-    if schema.heading is not None and not any(schema.heading.search(h) for h in table.headings):
-        return False
-    return True
+    return schema.heading is None or any(schema.heading.search(h) for h in table.headings)

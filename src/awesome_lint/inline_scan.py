@@ -54,6 +54,7 @@ _TITLE = {
     "(": re.compile(r"\(((?:\\.|[^()\\])*)\)", re.DOTALL),
 }
 _HREF = re.compile(r"""[ \t\n]href[ \t\n]*=[ \t\n]*(?:"([^"]*)"|'([^']*)'|([^ \t\n"'=<>`]+))""", re.I)
+_DESTINATION_RUN = re.compile(r"[^\\()\x00-\x20\x7f]+")
 _MAX_PARENS = 32
 _MAX_LABEL = 999
 
@@ -168,7 +169,7 @@ class _Scanner:
                 pos = self._close_bracket(pos)
             else:
                 raise _GiveUp  # a line break
-        _process_emphasis(self.delimiters, self.pieces)
+        _process_emphasis(self.delimiters, self.pieces, self.opaque)
         self._emails()
         self.found.sort(key=lambda f: f.piece)
         links = tuple(f.link for f in self.found if f.link is not None)
@@ -206,6 +207,8 @@ class _Scanner:
         self.pieces.append(piece)
 
     def _emails(self) -> None:
+        if not any("@" in piece for piece in self.pieces):
+            return
         run: list[str] = []
         start = 0
         for i, piece in enumerate([*self.pieces, ""]):
@@ -418,9 +421,15 @@ def _skip_spaces(s: str, pos: int) -> int:
 def _plain_destination(s: str, pos: int) -> int | None:
     n, depth, start = len(s), 0, pos
     while pos < n:
+        run = _DESTINATION_RUN.match(s, pos)
+        if run:
+            pos = run.end()
+            continue
         c = s[pos]
         if c == "\\" and pos + 1 < n and s[pos + 1] in ASCII_PUNCTUATION:
             pos += 2
+        elif c == "\\":
+            pos += 1
         elif c == "(":
             depth += 1
             if depth > _MAX_PARENS:
@@ -431,10 +440,8 @@ def _plain_destination(s: str, pos: int) -> int | None:
                 break
             depth -= 1
             pos += 1
-        elif c in " \t\n\v\f\r" or ord(c) < 0x20 or c == "\x7f":
+        else:  # a space or a control character ends the destination
             break
-        else:
-            pos += 1
     if depth:
         return None
     return pos if pos > start or (pos < n and s[pos] == ")") else None
@@ -450,8 +457,13 @@ def _label_end(s: str, pos: int) -> int | None:
     return i + 1 if i < n and s[i] == "]" else None
 
 
-def _process_emphasis(stack: list[_Delimiter], pieces: list[str]) -> None:
-    """Pair delimiter runs as the spec's `process emphasis` does; drop the paired chars."""
+def _process_emphasis(
+    stack: list[_Delimiter], pieces: list[str], paired: set[int] | None = None
+) -> None:
+    """Pair delimiter runs as the spec's `process emphasis` does; drop the paired chars.
+
+    The pieces of paired runs are added to `paired`: they end a text node.
+    """
     if not stack:
         return
     for d in stack:
@@ -485,6 +497,8 @@ def _process_emphasis(stack: list[_Delimiter], pieces: list[str]) -> None:
         current.length -= use
         pieces[opener.piece] = opener.char * opener.length
         pieces[current.piece] = current.char * current.length
+        if paired is not None:
+            paired.update((opener.piece, current.piece))
         opener.next, current.prev = current, opener
         if opener.length == 0:
             _unlink(opener)

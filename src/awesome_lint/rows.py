@@ -10,7 +10,7 @@ compared on generated rows in the tests.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sized
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -38,7 +38,12 @@ def row_object(bound: BoundTable, row: Row) -> dict[str, Any]:
         spec = bound.columns[i]
         if not cell.text.strip() and not cell.links and not cell.images:
             continue
-        if spec is not None and spec.is_placeholder(cell.text) and not cell.links:
+        if (
+            spec is not None
+            and spec.placeholders
+            and not cell.links
+            and spec.is_placeholder(cell.text)
+        ):
             continue
         out.setdefault(spec.name if spec is not None else header.text, cell_object(cell))
     return out
@@ -48,6 +53,10 @@ def row_object(bound: BoundTable, row: Row) -> dict[str, Any]:
 class RowError:
     column: str | None
     message: str
+
+
+class RowSchemaError(Exception):
+    """A row schema that cannot be applied, such as one whose `$ref` leads nowhere."""
 
 
 class RowValidator:
@@ -64,18 +73,51 @@ class RowValidator:
     def full_errors(self, row: Mapping[str, Any]) -> list[RowError]:
         if self._full is None:
             self._full = _jsonschema_validator(self.schema)
+        from referencing.exceptions import Unresolvable
+
+        try:
+            found = sorted(self._full.iter_errors(row), key=lambda e: list(e.absolute_path))
+        except Unresolvable as exc:
+            raise RowSchemaError(
+                f"the row schema has a $ref that cannot be resolved: {exc}"
+            ) from None
         out = []
-        for error in sorted(self._full.iter_errors(row), key=lambda e: list(e.absolute_path)):
+        for error in found:
             path = list(error.absolute_path)
             column = str(path[0]) if path else None
             if column is None and error.validator == "required":
-                missing = [p for p in error.validator_value if p not in error.instance]
-                column = missing[0] if missing else None
+                column = _missing(error)
             custom = error.schema.get("message") if isinstance(error.schema, dict) else None
             where = _path_text(path)
-            text = custom if isinstance(custom, str) else error.message
+            text = custom if isinstance(custom, str) else _readable(error, path)
             out.append(RowError(column, f"{where}: {text}" if where else text))
         return out
+
+
+def _missing(error: Any) -> str | None:
+    # jsonschema reports each missing property as its own error, naming it only in the message.
+    missing = [p for p in error.validator_value if p not in error.instance]
+    for name in missing:
+        if error.message == f"{name!r} is a required property":
+            return str(name)
+    return str(missing[0]) if missing else None
+
+
+def _readable(error: Any, path: list[Any]) -> str:
+    """jsonschema's message, with a cell or row object it starts with named, not dumped."""
+    message = str(error.message)
+    instance = error.instance
+    if isinstance(instance, dict):
+        dumped = repr(instance)
+        if message.startswith(dumped):
+            if not path:
+                name = "the row"
+            elif isinstance(instance.get("text"), str):
+                name = f"the cell {instance['text']!r}"
+            else:
+                name = "the value"
+            message = name + message[len(dumped) :]
+    return message
 
 
 def _path_text(path: list[Any]) -> str:
@@ -89,12 +131,8 @@ def _jsonschema_validator(schema: Mapping[str, Any]) -> Any:
     from jsonschema import Draft202012Validator
     from referencing import Registry
 
-    def refuse(uri: str) -> Any:
-        from referencing.exceptions import NoSuchResource
-
-        raise NoSuchResource(ref=uri)
-
-    return Draft202012Validator(schema, registry=Registry(retrieve=refuse))
+    # An empty registry retrieves nothing: a $ref outside the schema fails, never fetches.
+    return Draft202012Validator(schema, registry=Registry())
 
 
 # -- the fast path ----------------------------------------------------------------------
@@ -111,8 +149,10 @@ _TYPES: dict[str, Callable[[Any], bool]] = {
     "boolean": lambda v: isinstance(v, bool),
     "null": lambda v: v is None,
     "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-    "integer": lambda v: (isinstance(v, int) and not isinstance(v, bool))
-    or (isinstance(v, float) and v.is_integer()),
+    "integer": lambda v: (
+        (isinstance(v, int) and not isinstance(v, bool))
+        or (isinstance(v, float) and v.is_integer())
+    ),
 }
 
 
@@ -157,8 +197,9 @@ def _type(value: Any, _: Mapping[str, Any]) -> Check:
 
 def _properties(value: Mapping[str, Any], _: Mapping[str, Any]) -> Check:
     checks = {name: _check(sub) for name, sub in value.items()}
-    return lambda v: not isinstance(v, dict) or all(
-        check(v[name]) for name, check in checks.items() if name in v
+    return lambda v: (
+        not isinstance(v, dict)
+        or all(check(v[name]) for name, check in checks.items() if name in v)
     )
 
 
@@ -167,8 +208,8 @@ def _additional(value: Any, schema: Mapping[str, Any]) -> Check:
         raise _Unsupported("patternProperties")
     known = set(schema.get("properties", {}))
     check = _check(value)
-    return lambda v: not isinstance(v, dict) or all(
-        check(item) for key, item in v.items() if key not in known
+    return lambda v: (
+        not isinstance(v, dict) or all(check(item) for key, item in v.items() if key not in known)
     )
 
 
@@ -201,7 +242,7 @@ def _pattern(value: str, _: Mapping[str, Any]) -> Check:
     return lambda v: not isinstance(v, str) or regex.search(v) is not None
 
 
-def _bound(test: Callable[[int, int], bool], kind: type) -> Callable[[Any, Any], Check]:
+def _bound(test: Callable[[int, float], bool], kind: type[Sized]) -> Callable[[Any, Any], Check]:
     def factory(value: Any, _: Mapping[str, Any]) -> Check:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise _Unsupported

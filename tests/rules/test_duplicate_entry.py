@@ -1,0 +1,124 @@
+"""duplicate-entry: the same paper twice in a file, by the schema's unique keys."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from awesome_lint.api import Selection, lint_text
+from awesome_lint.binding import BoundTable, bind
+from awesome_lint.config import config_from_text, default_config
+from awesome_lint.model import Cell, Link, Row, Table
+from awesome_lint.rules import duplicate_entry
+from awesome_lint.rules.base import Context
+
+ONLY = Selection(frozenset({duplicate_entry.ID}))
+ROOT = Path(__file__).parents[2]
+SEED = ROOT / "examples" / "awesome-medical-pretraining.md"
+SUPREM = ROOT.parent / "shared/corpus/MrGiovanni__SuPreM__document__awesome_medical_pretraining.md"
+HEADER = "| Name | Title | Paper | Code |\n| --- | --- | --- | --- |\n"
+
+
+def _messages(text: str) -> list[tuple[int, str]]:
+    return [(p.line, p.message) for p in lint_text(text, selection=ONLY)]
+
+
+def test_the_seed_list_has_no_duplicates() -> None:
+    assert lint_text(SEED.read_text(encoding="utf-8"), selection=ONLY) == []
+
+
+def test_the_suprem_list_repeats_models_genesis() -> None:
+    if not SUPREM.exists():  # the shared corpus is not shipped with the package
+        return
+    problems = lint_text(SUPREM.read_text(encoding="utf-8"), selection=ONLY)
+    assert [p.message for p in problems] == ["same Paper as line 17"]
+
+
+def test_arxiv_forms_doi_and_url_spellings_match_across_tables() -> None:
+    text = (
+        "## A\n\n" + HEADER + "| a | One | [x](https://arxiv.org/abs/2306.11925) | |\n"
+        "| b | Two | [x](https://doi.org/10.1109/TMI.2022.1) | |\n"
+        "| c | Three | [x](http://www.example.org/p/3/) | |\n"
+        "\n## B\n\n" + HEADER + "| d | Four | [x](https://arxiv.org/pdf/2306.11925v3.pdf) | |\n"
+        "| e | Five | [x](https://dx.doi.org/10.1109/tmi.2022.1) | |\n"
+        "| f | Six | [x](https://example.org/p/3?utm_source=feed) | |\n"
+        "| g | T·H·R·E·E! | | |\n"
+    )
+    assert _messages(text) == [
+        (13, "same Paper as line 5"),
+        (14, "same Paper as line 6"),
+        (15, "same Paper as line 7"),
+        (16, "same Title as line 7"),
+    ]
+
+
+def test_keys_matching_different_rows_are_named_each() -> None:
+    text = HEADER + (
+        "| a | One | [x](https://arxiv.org/abs/1) | |\n"
+        "| b | Two | [x](https://arxiv.org/abs/2) | |\n"
+        "| c | one | [x](https://arxiv.org/abs/2) | |\n"
+        "| d | TWO | [x](https://arxiv.org/abs/2) | |\n"
+    )
+    assert _messages(text) == [
+        (5, "same Title as line 3; same Paper as line 4"),
+        (6, "same Title and Paper as line 4"),
+    ]
+
+
+def test_shared_code_placeholders_generic_labels_and_home_pages_are_not_duplicates() -> None:
+    text = HEADER + (
+        "| a | A | N/A | [c](https://github.com/x/shared) |\n"
+        "| b | B | N/A | [c](https://github.com/x/shared) |\n"
+        "| c | [Link](https://x.org/1) | [Home](https://x.org) | |\n"
+        "| d | [Link](https://x.org/2) | [Home](https://www.x.org/) | |\n"
+        "| e | - | [s](#section) | |\n| f | - | [s](#section) | |\n"
+        "| g |  | | |\n| h |  | | |\n"
+    )
+    assert _messages(text) == []
+
+
+def test_keys_come_from_the_config() -> None:
+    config = config_from_text(
+        '{"extends": "none", "tables": [{"columns": [{"name": "Model"}, {"name": "Paper"}],'
+        ' "unique": [{"column": "Model"}]}]}',
+        "c.json",
+    )
+    text = "| Model | Paper |\n| --- | --- |\n| A-1 | p |\n| a 1 | p |\n| B | p |\n"
+    assert [p.message for p in lint_text(text, config, ONLY)] == ["same Model as line 3"]
+
+
+def _bound_table(n: int) -> BoundTable:
+    """A paper-list table of n rows, built directly: parsing is not under test."""
+
+    def cell(text: str, url: str | None = None) -> Cell:
+        links = (Link(text, url),) if url else ()
+        return Cell(1, 1, 2, text, text, links)
+
+    header = Row(1, tuple(cell(name) for name in ("Name", "Title", "Paper", "Code")), "", "")
+    rows = tuple(
+        Row(
+            i + 3,
+            (
+                cell(f"m{i}"),
+                cell(f"Paper {i}"),
+                cell("arXiv", f"https://arxiv.org/abs/2301.{i:05d}"),
+                cell("Link", "https://github.com/x/shared"),
+            ),
+            "",
+            "",
+        )
+        for i in range(n)
+    )
+    table = Table(0, 1, n + 2, (), header, header, ("none",) * 4, rows)
+    return bind(table, default_config().tables)
+
+
+def test_time_grows_linearly_with_the_rows() -> None:
+    def seconds(n: int) -> float:
+        bound = _bound_table(n)
+        start = time.perf_counter()
+        assert list(duplicate_entry.check_document(Context(default_config(), (bound,)))) == []
+        return time.perf_counter() - start
+
+    small, large = seconds(2_000), seconds(20_000)
+    assert large < 30 * small + 0.5
