@@ -327,10 +327,14 @@ def export(path: str, fmt: str, table_index: int | None) -> int:
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("rule_id", required=False)
-def rules(rule_id: str | None) -> int:
+@click.option("--markdown", is_flag=True, help="Print the rule table as Markdown (the README's).")
+def rules(rule_id: str | None, markdown: bool) -> int:
     """List the rules, or print one rule's documentation."""
-    from awesome_lint.rules import BY_ID, RULES
+    from awesome_lint.rules import BY_ID, RULES, rules_markdown
 
+    if markdown:
+        click.echo(rules_markdown(), nl=False)
+        return 0
     if rule_id is None:
         width = max(len(rule.id) for rule in RULES)
         for rule in RULES:

@@ -112,3 +112,14 @@ def _rule(module: ModuleType) -> Rule:
 RULES: tuple[Rule, ...] = tuple(_rule(m) for m in _MODULES)
 BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 INFOS: dict[str, RuleInfo] = {rule.id: rule.info for rule in RULES}
+
+
+def rules_markdown() -> str:
+    """The README's rule table: id, fix safety, default severity, what it finds and why."""
+    lines = ["| rule | fix | default | what it finds | why |", "|---|---|---|---|---|"]
+    for rule in RULES:
+        why = rule.info.why.replace("|", "\\|")
+        summary = rule.info.summary.replace("|", "\\|")
+        fix = rule.fix_safety or "-"
+        lines.append(f"| `{rule.id}` | {fix} | {rule.severity} | {summary} | {why} |")
+    return "\n".join(lines) + "\n"
