@@ -51,6 +51,11 @@ def _error(message: str) -> None:
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--fix", is_flag=True, help="Rewrite tables in place (safe fixes).")
+@click.option(
+    "--fix-only",
+    is_flag=True,
+    help="Apply fixes, report nothing that remains, exit 0 (for pre-commit's fix hook).",
+)
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix: also apply unsafe fixes.")
 @click.option("--diff", is_flag=True, help="Print what --fix would change; write nothing.")
 @click.option(
@@ -73,6 +78,7 @@ def _error(message: str) -> None:
 def check(
     paths: tuple[str, ...],
     fix: bool,
+    fix_only: bool,
     unsafe_fixes: bool,
     diff: bool,
     output_format: str,
@@ -98,8 +104,7 @@ def check(
     unknown = sorted((selection.select | selection.ignore) - BY_ID.keys())
     if unknown:
         raise click.UsageError(f"unknown rule id {', '.join(map(repr, unknown))}")
-    if unsafe_fixes and not (fix or diff):
-        fix = False
+    fix = fix or fix_only
     runner = _Runner(selection, config_path, fix, diff, unsafe_fixes)
     if paths == ("-",):
         return runner.stdin(stdin_filename or "-", output_format, quiet, color)
@@ -116,6 +121,8 @@ def check(
         return 2
     for entry in files:
         runner.run(entry)
+    if fix_only:
+        return runner.finish_fix_only()
     return runner.finish(output_format, quiet, statistics, strict, exit_zero, color)
 
 
@@ -135,6 +142,7 @@ class _Runner:
         self.diff = diff
         self.unsafe_fixes = unsafe_fixes
         self.outcome = Outcome()
+        self.fixed_files: list[tuple[str, int]] = []
         self._configs: dict[Path | None, Any] = {}
         self._explicit = None
         if config_path is not None:
@@ -182,6 +190,7 @@ class _Runner:
                 return
             if result.text != text:
                 self.outcome.changed += 1
+                self.fixed_files.append((display, result.fixed))
                 if self.diff:
                     click.echo(_unified_diff(display, text, result.text), nl=False)
                 elif path is not None:
@@ -225,6 +234,11 @@ class _Runner:
             return 0
         self._check(name, None, document, config)
         return self.finish(output_format, quiet, False, False, False, color)
+
+    def finish_fix_only(self) -> int:
+        for path, fixed in self.fixed_files:
+            click.echo(f"{path}: fixed {fixed} problem{'s' if fixed != 1 else ''}")
+        return 2 if self.outcome.errors else 0
 
     def finish(
         self,

@@ -1,0 +1,120 @@
+"""The pre-commit hooks, for real: pre-commit builds them from this checkout and runs them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "examples" / "awesome-medical-pretraining.md"
+CLEAN = """# Papers
+
+| Name | Title                      | Code                             |
+| ---- | -------------------------- | -------------------------------- |
+| SAM  | SAM: Anatomical embeddings | [Link](https://github.com/x/sam) |
+"""
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+
+
+def _git(cwd: Path, *args: str) -> str:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+    done = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """This checkout as a git repository of its own (uncommitted changes included)."""
+    repo = tmp_path_factory.mktemp("hook-repo")
+    for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
+        shutil.copyfile(ROOT / name, repo / name)
+    shutil.copytree(ROOT / "schema", repo / "schema")
+    shutil.copytree(
+        ROOT / "src",
+        repo / "src",
+        symlinks=True,
+        ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"),
+    )
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "hooks")
+    return repo, _git(repo, "rev-parse", "HEAD")
+
+
+def _pre_commit(
+    target: Path, hook_repo: tuple[Path, str], hook: str, home: Path
+) -> subprocess.CompletedProcess[str]:
+    repo, rev = hook_repo
+    (target / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n      - id: {hook}\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"],
+        cwd=target,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+
+
+def _list_repo(path: Path, readme: str) -> Path:
+    path.mkdir()
+    (path / "README.md").write_text(readme, encoding="utf-8")
+    _git(path, "init", "-q")
+    _git(path, "add", "-A")
+    return path
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def test_the_check_hook_fails_a_broken_list_and_shows_why(
+    tmp_path: Path, hook_repo: tuple[Path, str], home: Path
+) -> None:
+    target = _list_repo(tmp_path / "list", SEED.read_text(encoding="utf-8"))
+    run = _pre_commit(target, hook_repo, "awesome-lint", home)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "README.md:4:1: table-format table is not formatted" in run.stdout
+    assert "README.md:16:167: tracking-params" in run.stdout
+
+
+def test_the_check_hook_passes_a_clean_list(
+    tmp_path: Path, hook_repo: tuple[Path, str], home: Path
+) -> None:
+    target = _list_repo(tmp_path / "list", CLEAN)
+    run = _pre_commit(target, hook_repo, "awesome-lint", home)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "Passed" in run.stdout
+
+
+def test_the_fix_hook_rewrites_then_passes(
+    tmp_path: Path, hook_repo: tuple[Path, str], home: Path
+) -> None:
+    original = SEED.read_text(encoding="utf-8")
+    target = _list_repo(tmp_path / "list", original)
+    first = _pre_commit(target, hook_repo, "awesome-lint-fix", home)
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert "files were modified by this hook" in first.stdout
+    fixed = (target / "README.md").read_text(encoding="utf-8")
+    assert fixed != original
+    assert "| Name    | Title " in fixed
+    second = _pre_commit(target, hook_repo, "awesome-lint-fix", home)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert (target / "README.md").read_text(encoding="utf-8") == fixed
