@@ -56,10 +56,12 @@ def analyse(
     selection: Selection | None = None,
     *,
     unsafe_fixes: bool = False,
+    previous: ParsedDocument | None = None,
 ) -> Analysis:
+    """Parse and lint; `previous`, an earlier version of the text, lends its parsed cells."""
     config = config or default_config()
     selection = selection or Selection()
-    document = parse(text)
+    document = parse(text, previous.cells if previous is not None else None)
     bound = tuple(bind(table, config.tables) for table in document.tables)
     rules = selection.active(config)
     context = Context(

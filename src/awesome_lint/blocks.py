@@ -219,7 +219,8 @@ _DELIMITER_RE = re.compile(
 )
 # A cell runs to the next pipe that is not escaped. Like cmark-gfm, `\|` never ends a cell,
 # even after another backslash: `\\|` keeps the pipe in the cell.
-_CELL_RE = re.compile(r"(?:\\\||[^|\\]|\\)+")
+_CELL_PIPE = re.compile(r"((?:[^|\\]+|\\\|?)*)(\|[ \t\v\f]*)?")
+_PIPE_SPACE = re.compile(r"\|[ \t\v\f]*")
 _SPACECHARS = " \t\v\f"
 
 
@@ -232,25 +233,18 @@ def split_row(text: str, pos: int = 0) -> list[tuple[int, int]] | None:
     n = len(text)
     cells: list[tuple[int, int]] = []
     if pos < n and text[pos] == "|":
-        pos = _skip_spacechars(text, pos + 1)
+        pos = _PIPE_SPACE.match(text, pos).end()  # type: ignore[union-attr]
     while pos < n:
-        match = _CELL_RE.match(text, pos)
-        end = match.end() if match else pos
-        if end < n:  # stopped at a pipe
-            cells.append((pos, end))
-            pos = _skip_spacechars(text, end + 1)
+        m = _CELL_PIPE.match(text, pos)
+        assert m is not None  # both parts may be empty
+        if m.group(2):
+            cells.append(m.span(1))
+            pos = m.end()
         else:
-            if (end > pos and text[pos:end].strip(_SPACECHARS)) or (end > pos and not cells):
-                cells.append((pos, end))
-            pos = n
+            if m.end(1) > pos:
+                cells.append(m.span(1))
+            break
     return cells or None
-
-
-def _skip_spacechars(text: str, pos: int) -> int:
-    n = len(text)
-    while pos < n and text[pos] in _SPACECHARS:
-        pos += 1
-    return pos
 
 
 def _alignments(text: str, cells: list[tuple[int, int]]) -> tuple[str, ...]:

@@ -9,14 +9,13 @@ result again must change nothing. Otherwise the text is left alone and FixError 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from awesome_lint.api import Analysis, Selection, analyse, tables_to_fix
+from awesome_lint.api import Analysis, Selection, analyse, fixable, tables_to_fix
 from awesome_lint.blocks import split_lines
 from awesome_lint.binding import BoundTable
 from awesome_lint.config import Config
 from awesome_lint.model import Problem, Row, Table
-from awesome_lint.parser import parse
 from awesome_lint.render import render_table
 from awesome_lint.rules.empty_row import is_empty
 
@@ -51,8 +50,10 @@ def fix_text(
     fixed, intended = _apply(analysis, unsafe_fixes)
     if fixed == text:
         return FixResult(text, analysis.problems, analysis.problems)
-    _verify(text, fixed, intended, unsafe_fixes)
-    again = analyse(fixed, config, selection, unsafe_fixes=unsafe_fixes)
+    again = analyse(
+        fixed, config, selection, unsafe_fixes=unsafe_fixes, previous=analysis.document
+    )
+    _verify(analysis.document.tables, again.document.tables, intended, unsafe_fixes)
     second, _ = _apply(again, unsafe_fixes)
     if second != fixed:
         line = _first_difference(fixed, second)
@@ -83,19 +84,52 @@ def _apply(analysis: Analysis, unsafe_fixes: bool) -> tuple[str, dict[int, Table
 
 
 def _fixed_table(bound: BoundTable, analysis: Analysis, unsafe_fixes: bool) -> Table:
+    """The table with each rule's fix applied, but only on rows where its problem stands.
+
+    A rule fixes a whole table; rows whose problem of that rule was suppressed (or never
+    there) keep their previous state.
+    """
     table = bound.table
+    lines = range(table.line, table.end_line + 1)
     for rule in analysis.rules:
         if rule.fix is None or rule.fix_safety is None:
             continue
         if rule.fix_safety == "unsafe" and not unsafe_fixes:
             continue
-        table = rule.fix(bound, table, analysis.context)
+        wanted = {
+            p.line
+            for p in analysis.problems
+            if p.rule == rule.id and p.line in lines and fixable(p, unsafe_fixes)
+        }
+        if wanted:
+            table = _on_rows(table, rule.fix(bound, table, analysis.context), wanted)
     return table
 
 
-def _verify(before: str, after: str, intended: dict[int, Table], unsafe_fixes: bool) -> None:
-    old_tables = parse(before).tables
-    new_tables = parse(after).tables
+def _on_rows(before: Table, after: Table, lines: set[int]) -> Table:
+    """`after`, except that rows not on `lines` are as in `before`."""
+    if before.line not in lines and after.header != before.header:
+        after = replace(after, header=before.header)
+    if set(lines) >= {row.line for row in before.rows}:
+        return after
+    fixed = {row.line: row for row in after.rows}
+    if [row.line for row in after.rows] != [r.line for r in before.rows if r.line in fixed]:
+        return after  # rows were reordered: the order is the table's, not a row's
+    rows = []
+    for row in before.rows:
+        if row.line not in lines:
+            rows.append(row)
+        elif row.line in fixed:
+            rows.append(fixed[row.line])
+    return replace(after, rows=tuple(rows))
+
+
+def _verify(
+    old_tables: Sequence[Table],
+    new_tables: Sequence[Table],
+    intended: dict[int, Table],
+    unsafe_fixes: bool,
+) -> None:
     if len(new_tables) != len(old_tables):
         raise FixError(
             f"the fixed text has {len(new_tables)} tables instead of {len(old_tables)}"

@@ -23,12 +23,18 @@ class ParsedDocument:
     # Lines inside code blocks, where comments are text, not comments.
     code_lines: frozenset[int]
     leaves: tuple[Leaf, ...]
+    # The cells read so far, by their Markdown: parsing a fixed version of the same text
+    # reads only the cells that changed.
+    cells: dict[str, Inline]
 
 
-def parse(text: str) -> ParsedDocument:
-    """Parse a document (BOM already removed) into its tables."""
+def parse(text: str, cells: dict[str, Inline] | None = None) -> ParsedDocument:
+    """Parse a document (BOM already removed) into its tables.
+
+    `cells` is the cell cache of an earlier parse of a version of this document.
+    """
     blocks = parse_blocks(text)
-    builder = _Builder(blocks.lines, blocks.references)
+    builder = _Builder(blocks.lines, blocks.references, cells)
     headings = sorted(blocks.headings, key=lambda h: h.line)
     tables = tuple(
         builder.table(index, raw, _heading_path(headings, raw.header.number, builder))
@@ -47,6 +53,7 @@ def parse(text: str) -> ParsedDocument:
         tuple(blocks.comment_lines),
         code_lines,
         tuple(blocks.leaves),
+        builder.cache,
     )
 
 
@@ -60,18 +67,20 @@ def unescape_pipes(raw: str) -> str:
 
 
 class _Builder:
-    def __init__(self, lines: Sequence[str], references: References) -> None:
+    def __init__(
+        self, lines: Sequence[str], references: References, cache: dict[str, Inline] | None
+    ) -> None:
         self.lines = lines
         self.references = references
-        self._inline_cache: dict[str, Inline] = {}
+        self.cache: dict[str, Inline] = {} if cache is None else cache
 
     def inline(self, raw: str) -> Inline:
-        found = self._inline_cache.get(raw)
+        found = self.cache.get(raw)
         if found is None:
             found = parse_inline(unescape_pipes(raw), self.references)
             if "\\|" in raw and any(link.url_span for link in found.links):
                 found = Inline(found.text, _raw_spans(raw, found.links), found.images)
-            self._inline_cache[raw] = found
+            self.cache[raw] = found
         return found
 
     def row(self, ref: LineRef) -> Row:

@@ -340,6 +340,12 @@ class Mention:
         """Whether the name is written differently from the canonical name (``NIPS``, ``tmi``)."""
         return self.canonical is not None and self.name != self.canonical
 
+    @property
+    def is_variant(self) -> bool:
+        """Whether the name is the canonical one or spelled like it (``Neurips``, ``T-PAMI``:
+        case, spaces, dots, hyphens differ), rather than another name of the venue (``NIPS``)."""
+        return self.canonical is not None and _key(self.name) == _key(self.canonical)
+
 
 def format_venue(name: str, year: int | None, style: Style, qualifier: str | None = None) -> str:
     """Render a mention: ``format_venue("NeurIPS", 2023, "VENUE'YY", "Oral") == "NeurIPS'23 Oral"``.

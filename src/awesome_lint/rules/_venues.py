@@ -1,0 +1,188 @@
+"""What the venue rules share: which cells name a venue, and rewriting a mention in place.
+
+A venue cell is a body cell of a column whose spec has `venue` True, or "auto" when its text
+is recognisably a venue with a year: a known venue, or an acronym close to a known one (a
+Paper column's `[ICLR'24](...)` or `[ICRL'24](...)`, never `[GPT-3 (2020)](...)`).
+Placeholders and empty cells are not venue cells. A table's mentions are parsed once for
+the three rules; a fix re-reads only the cells another fix has changed."""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from awesome_lint.binding import BoundTable
+from awesome_lint.config import ColumnSpec
+from awesome_lint.model import Cell, Row, Table
+from awesome_lint.rules.base import Context
+
+if TYPE_CHECKING:
+    from awesome_lint.inline import Inline
+    from awesome_lint.venues import Mention, Style, Vocabulary
+
+# A rule's new text for a mention, or None when the mention is fine.
+Plan = Callable[["Mention", "TableVenues"], "str | None"]
+
+_MAX_OCCURRENCES = 8
+_MARKUP = frozenset("\\`*_~[]<>&!@|:")
+
+
+@dataclass(frozen=True)
+class Found:
+    cell: Cell
+    mention: Mention
+
+
+class TableVenues:
+    """The venue cells of one table, and the style its mentions are held to."""
+
+    def __init__(self, bound: BoundTable, ctx: Context) -> None:
+        from awesome_lint.venues import STYLES, majority_style
+
+        self.table = bound.table
+        self.context = weakref.ref(ctx)
+        self.vocabulary: Vocabulary = ctx.vocabulary
+        self.columns = [
+            (i, spec)
+            for i, spec in enumerate(bound.columns)
+            if spec is not None and (spec.venue is True or spec.venue == "auto")
+        ]
+        # (column, raw) -> (text, mention) as checked, so that a fix decides alike.
+        self.known: dict[tuple[int, str], tuple[str, Mention | None]] = {}
+        self.found: list[Found] = []
+        for row in bound.table.rows:
+            for i, spec, cell in self.cells(row):
+                known = self.known.get((i, cell.raw))
+                if known is None:
+                    known = self.known[(i, cell.raw)] = (cell.text, self.mention(spec, cell.text))
+                if known[1] is not None:
+                    self.found.append(Found(cell, known[1]))
+        self.configured = ctx.config.venue_style != "auto"
+        self.style: Style | None = next((s for s in STYLES if s == ctx.config.venue_style), None)
+        if not self.configured:
+            self.style = majority_style(found.mention for found in self.found)
+
+    def cells(self, row: Row) -> Iterator[tuple[int, ColumnSpec, Cell]]:
+        for i, spec in self.columns:
+            if i < len(row.cells) and row.cells[i].raw:
+                yield i, spec, row.cells[i]
+
+    def mention(self, spec: ColumnSpec, text: str) -> Mention | None:
+        if not text.strip() or spec.is_placeholder(text):
+            return None
+        mention = self.vocabulary.parse(text)
+        if mention is None or spec.venue is True:
+            return mention
+        return mention if mention.year is not None and self._near(mention) else None
+
+    def _near(self, mention: Mention) -> bool:
+        # Only an acronym is looked up (`ICRL`, `NeurlPS`): titles are many and never typos.
+        name = mention.name
+        if mention.canonical is not None:
+            return True
+        acronym = name.isalpha() and len(name) <= 12 and sum(c.isupper() for c in name) >= 2
+        return acronym and self.vocabulary.suggest(name) is not None
+
+
+_CACHE: dict[int, TableVenues] = {}
+
+
+def table_venues(bound: BoundTable, ctx: Context) -> TableVenues:
+    """The venue cells of `bound`, parsed once per table and context."""
+    key = id(bound)
+    venues = _CACHE.get(key)
+    if venues is not None and venues.table is bound.table and venues.context() is ctx:
+        return venues
+    if key not in _CACHE:
+        weakref.finalize(bound, _CACHE.pop, key, None)
+    venues = _CACHE[key] = TableVenues(bound, ctx)
+    return venues
+
+
+@lru_cache(maxsize=1 << 14)
+def read(raw: str) -> Inline:
+    from awesome_lint.inline import parse_inline
+    from awesome_lint.parser import unescape_pipes
+
+    return parse_inline(unescape_pipes(raw), {})
+
+
+def _targets(inline: Inline) -> object:
+    return [(link.url, link.title, link.kind, link.image) for link in inline.links], inline.images
+
+
+def _plain(text: str) -> bool:
+    """Whether `text` reads as itself: no character that Markdown or GFM autolinks act on."""
+    return not _MARKUP.intersection(text) and "www." not in text.casefold()
+
+
+@lru_cache(maxsize=1 << 14)
+def rewrite(raw: str, text: str, old: str, new: str) -> tuple[str, Inline] | None:
+    """`raw` with the mention `old` (the stripped `text`) written as `new`, and how it reads.
+
+    Only an occurrence of `old` that GitHub shows as text is replaced (a link destination,
+    title or comment holding the same text stays); there must be exactly one, and the result
+    must read as `text` with `old` replaced and keep every link target. None otherwise.
+    """
+    from awesome_lint.inline import Inline
+
+    if old == new or any(c in old + new for c in "|\\") or "\\|" in raw:
+        return None
+    if raw == old == text and _plain(old) and _plain(new):
+        return new, Inline(new)  # most Venue cells: nothing to parse
+    at, start = text.find(old), raw.find(old)
+    inline = read(raw) if at >= 0 and start >= 0 else None
+    if inline is None or inline.text != text:
+        return None
+    expected = text[:at] + new + text[at + len(old) :]
+    good: list[tuple[str, Inline]] = []
+    for _ in range(_MAX_OCCURRENCES):
+        candidate = raw[:start] + new + raw[start + len(old) :]
+        after = read(candidate)
+        if after.text == expected and _targets(after) == _targets(inline):
+            good.append((candidate, after))
+        start = raw.find(old, start + 1)
+        if start < 0:
+            return good[0] if len(good) == 1 else None
+    return None
+
+
+def planned(bound: BoundTable, ctx: Context, plan: Plan) -> Iterator[tuple[Found, str, bool]]:
+    """The venue cells `plan` rewrites: each cell, its mention's new text, and whether the
+    cell's Markdown can be rewritten in place (what `fix_table` then does)."""
+    venues = table_venues(bound, ctx)
+    for found in venues.found:
+        new = plan(found.mention, venues)
+        if new is not None:
+            fixable = rewrite(found.cell.raw, found.cell.text, found.mention.text, new)
+            yield found, new, fixable is not None
+
+
+def fix_table(bound: BoundTable, table: Table, ctx: Context, plan: Plan) -> Table:
+    """Apply `plan` to the venue cells of `table`, which other fixes may have changed."""
+    venues = table_venues(bound, ctx)
+    rows: list[Row] = []
+    for row in table.rows:
+        cells = list(row.cells)
+        for i, spec, cell in venues.cells(row):
+            cells[i] = _fixed(venues, plan, i, spec, cell)
+        changed = any(a is not b for a, b in zip(cells, row.cells))
+        rows.append(replace(row, cells=tuple(cells)) if changed else row)
+    return replace(table, rows=tuple(rows))
+
+
+def _fixed(venues: TableVenues, plan: Plan, i: int, spec: ColumnSpec, cell: Cell) -> Cell:
+    known = venues.known.get((i, cell.raw))
+    if known is None:
+        text = cell.raw if _plain(cell.raw) else read(cell.raw).text
+        known = text, venues.mention(spec, text)
+    text, mention = known
+    new = None if mention is None else plan(mention, venues)
+    done = None if mention is None or new is None else rewrite(cell.raw, text, mention.text, new)
+    if done is None:
+        return cell
+    raw, inline = done
+    return replace(cell, raw=raw, text=inline.text, links=inline.links, images=inline.images)
