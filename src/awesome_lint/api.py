@@ -78,9 +78,14 @@ def analyse(
             found = (p for table in bound for p in rule.check(table, context))
         elif rule.check_document is not None:
             found = rule.check_document(context)
-        problems.extend(replace(p, severity=severity) for p in found)
+        problems.extend(p if p.severity == severity else replace(p, severity=severity) for p in found)
     problems = _suppressed(problems, document, rules, config)
-    return Analysis(text, document, context, rules, sorted(problems))
+    problems.sort(key=_order)
+    return Analysis(text, document, context, rules, problems)
+
+
+def _order(p: Problem) -> tuple[int, int, str, str]:
+    return (p.line, p.column, p.rule, p.message)
 
 
 def lint_text(

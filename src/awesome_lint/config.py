@@ -84,9 +84,14 @@ class Config:
 
 def fold_header(text: str) -> str:
     """Header spellings compare ignoring case, spaces, punctuation and symbols."""
-    return "".join(c for c in text.casefold() if c.isalnum())
+    return _NOT_ALNUM.sub("", text.casefold())
 
 
+# `\w` is str.isalnum() plus the underscore.
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=1 << 16)
 def fold_placeholder(text: str) -> str:
     return " ".join(text.split()).casefold()
 

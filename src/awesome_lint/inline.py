@@ -28,8 +28,19 @@ class Inline:
     images: tuple[Image, ...] = ()
 
 
+# The two commonest cells, plain text and a lone `[text](url)`, need no scanner.
+_PLAIN = re.compile(r"[^\\`*_~\[\]!<&\n\r]*")
+_LONE_LINK = re.compile(r"\[([^\\`*_~\[\]!<&\n\r]*)\]\(([^\s()<>\\&]*)\)")
+
+
 def parse_inline(source: str, references: References) -> Inline:
     """Read a cell's Markdown (escaped pipes already unescaped) as GitHub renders it."""
+    if _PLAIN.fullmatch(source) and not ("www." in source or ":/" in source or "@" in source):
+        return Inline(source)
+    lone = _LONE_LINK.fullmatch(source)
+    if lone:
+        text, url = lone.groups()
+        return Inline(text, (Link(text, url, url_span=lone.span(2)),))
     scanned = scan(source, references)
     if scanned is not None:
         return Inline(scanned.text, scanned.links, scanned.images)

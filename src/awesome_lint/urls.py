@@ -56,7 +56,7 @@ _ORIGIN = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]*:)?//[^/?#]*")
 _UNSAFE = re.compile(r"[\x00-\x20\x7f\s]")
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=1 << 17)
 def _raw_split(url: str) -> _Raw:
     head, hash_mark, fragment = url.partition("#")
     base, question_mark, query = head.partition("?")
@@ -87,7 +87,7 @@ class _Parsed(NamedTuple):
 
 
 # The rules ask several questions about each link in turn; parse it once for all of them.
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=1 << 17)
 def _parse(url: str) -> _Parsed | None:
     try:
         split = urlsplit(url)
@@ -249,6 +249,9 @@ _ARXIV_PREFIXED = re.compile(rf"(?i:arxiv):(?P<id>{_ARXIV_ID})(?P<version>v\d+)?
 
 
 def _arxiv_match(url: str) -> re.Match[str] | None:
+    # Most links are not arXiv's: a substring test spares them the full parse.
+    if "arxiv" not in url.lower():
+        return None
     if url[:6].lower() == "arxiv:":
         return _ARXIV_PREFIXED.fullmatch(url)
     parsed = _parse(url)
@@ -400,28 +403,43 @@ _HOST_TRACKING: tuple[tuple[HostPatterns, frozenset[str]], ...] = (
 )
 
 
-def _tracking_test(url: str) -> Callable[[str], bool]:
-    extra: frozenset[str] = frozenset()
+@lru_cache(maxsize=64)
+def _configured(extra: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    names = frozenset(p.lower() for p in extra if not p.endswith("*"))
+    # A lone "*" would make every parameter "tracking": ignored rather than obeyed.
+    prefixes = tuple(p[:-1].lower() for p in extra if p.endswith("*") and len(p) > 1)
+    return names, prefixes
+
+
+def _tracking_test(url: str, extra: Iterable[str] = ()) -> Callable[[str], bool]:
+    names, prefixes = _configured(tuple(extra))
     name = host(url)
     if name is not None:
-        for patterns, names in _HOST_TRACKING:
+        for patterns, host_names in _HOST_TRACKING:
             if patterns.match_host(name):
-                extra = names
+                names = names | host_names
                 break
+    prefixes = TRACKING_PREFIXES + prefixes
 
     def is_tracking(param: str) -> bool:
         key = param.partition("=")[0].lower()
-        return key in TRACKING_PARAMS or key in extra or key.startswith(TRACKING_PREFIXES)
+        return key in TRACKING_PARAMS or key in names or key.startswith(prefixes)
 
     return is_tracking
 
 
-def tracking_params(url: str) -> list[str]:
-    """The names of the tracking parameters in the query of `url`, as written, each once."""
+def tracking_params(url: str, extra: Iterable[str] = ()) -> list[str]:
+    """The names of the tracking parameters in the query of `url`, as written, each once.
+
+    `extra` adds parameter names (case-insensitive) to the built-in ones; a name ending in
+    `*` is a prefix (`ref_*`), and a lone `*` is ignored.
+    """
+    if "?" not in url:
+        return []
     query = _raw_split(url).query
     if not query:
         return []
-    is_tracking = _tracking_test(url)
+    is_tracking = _tracking_test(url, extra)
     names = (param.partition("=")[0] for param in query.split("&") if is_tracking(param))
     return list(dict.fromkeys(names))
 
@@ -434,16 +452,19 @@ def _strip_query(query: str, is_tracking: Callable[[str], bool]) -> str | None:
     return "&".join(kept) if any(kept) else None
 
 
-def strip_tracking(url: str) -> str:
+def strip_tracking(url: str, extra: Iterable[str] = ()) -> str:
     """`url` without its tracking parameters; everything else is kept byte for byte.
 
     The remaining parameters keep their order and spelling; when only tracking parameters
     were there, the `?` goes too. A URL without tracking parameters is returned unchanged.
+    `extra` adds parameters as in `tracking_params`.
     """
+    if "?" not in url:
+        return url
     raw = _raw_split(url)
     if not raw.query:
         return url
-    query = _strip_query(raw.query, _tracking_test(url))
+    query = _strip_query(raw.query, _tracking_test(url, extra))
     if query == raw.query:
         return url
     return _join(raw.origin, raw.path, query, raw.fragment)
@@ -636,7 +657,8 @@ def abstract_url(url: str) -> str | None:
     fragment is dropped, since it addresses the PDF viewer (`#page=3`). arXiv links are
     `arxiv_abs`'s business, not this function's.
     """
-    if _UNSAFE.search(url):
+    lowered = url.lower()
+    if not any(name in lowered for name in _ABSTRACT_REWRITES) or _UNSAFE.search(url):
         return None
     raw = _raw_split(url)
     if not raw.origin:

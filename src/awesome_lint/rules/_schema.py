@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from awesome_lint.config import ColumnSpec, fold_placeholder
@@ -55,4 +56,8 @@ def is_placeholder(spec: ColumnSpec | None, cell: Cell) -> bool:
 
 def fold_text(text: str) -> str:
     """Text compared ignoring case, punctuation, symbols and spaces (and Unicode width forms)."""
-    return "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c.isalnum())
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+# `\w` is str.isalnum() plus the underscore.
+_NOT_ALNUM = re.compile(r"[\W_]+")
