@@ -366,7 +366,12 @@ def rules(rule_id: str | None, markdown: bool) -> int:
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("path", required=False, default="README.md", type=click.Path(path_type=str))
-@click.option("-o", "--output", default=None, help="Where to write (default: .awesome-lint.json next to the file).")
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    help="Where to write (default: .awesome-lint.json next to the file).",
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing config.")
 def init(path: str, output: str | None, force: bool) -> int:
     """Write a .awesome-lint.json inferred from the tables of a Markdown file."""
@@ -384,7 +389,12 @@ def init(path: str, output: str | None, force: bool) -> int:
         _error(f"{target} exists; use --force to overwrite it")
         return 2
     text = infer_config(document.text)
-    write_atomic(target, text.encode("utf-8"), None)
+    try:
+        write_atomic(target, text.encode("utf-8"), None)
+    except (FileError, OSError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        _error(f"{target}: cannot write the config: {reason}")
+        return 2
     click.echo(f"Wrote {target}")
     return 0
 

@@ -1,9 +1,244 @@
-"""`awesome-lint init`: a config inferred from a list's own tables (filled in later)."""
+"""`awesome-lint init`: a config that writes itself from the conventions a list already follows.
+
+`infer_config(text)` records what holds in the tables, read with the rules' own helpers, so
+that linting right after `init` reports defects, not conventions:
+- a table schema per header (its set of folded column names), matched by those columns,
+  wider first; columns named as written with their built-in role (venue, code; a built-in
+  key column keeps one name across the file, other spellings become aliases); `ordered`
+  and `additional_columns: false` when all those tables agree; per column `required` (no
+  empty cell), the placeholders in use, `links: "required"` (a link in every other cell),
+  and for code columns `hosts`: `@repository` and the hosts linked there, but papers;
+- `unique`: the built-in keys (Title by text, Paper by url) whenever their columns exist,
+  even if the file repeats an entry: a repeat is a defect to report. A table without them
+  gets its first column as a key if it is never empty and no value repeats in the file;
+- `venues.style` when every table's majority style agrees; `venues.known`: unknown names
+  used twice or more (not near misses of a venue the list also writes), and aliases that
+  are the list's only name for a venue (`Nat Med`, never `Nature Medicine`);
+- `"style": "compact"` when that fits more tables; `allow_relative` for relative links.
+"""
 
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from awesome_lint import urls
+from awesome_lint.binding import bind
+from awesome_lint.config import ColumnSpec, default_config, fold_header
+from awesome_lint.config import fold_placeholder as fold
+from awesome_lint.model import Cell, Table
+from awesome_lint.parser import parse
+from awesome_lint.render import first_misaligned
+from awesome_lint.rules._links import body_links, links
+from awesome_lint.rules._schema import GENERIC_LABELS, fold_text, is_blank, is_placeholder
+from awesome_lint.rules._schema import looks_placeholder as placeholder_like
+from awesome_lint.rules._venues import table_venues
+from awesome_lint.rules.base import Context
+from awesome_lint.rules.empty_row import is_empty
+from awesome_lint.rules.link_syntax import _is_relative as relative
+from awesome_lint.venues import Mention
+
+SCHEMA_URL = (
+    "https://raw.githubusercontent.com/awesome-lint/awesome-lint/main/schema/config.schema.json"
+)
+REPEATED = 2  # uses that make a habit rather than an accident
+MIN_KEY_VALUES = 3  # fewer distinct values say nothing about a column being a key
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_HOST = re.compile(rf"{_LABEL}(?:\.{_LABEL})*")  # what the config schema and link-host take
+_SECOND_LEVEL = frozenset({"ac", "co", "com", "edu", "gov", "net", "org"})
+_REPOSITORY = urls.HostPatterns(urls.REPOSITORY_HOSTS)
+
+Json = dict[str, Any]
 
 
 def infer_config(text: str) -> str:
-    return json.dumps({"$schema": "https://github.com/awesome-lint/awesome-lint/blob/main/schema/config.schema.json"}, indent=2) + "\n"
+    """The `.awesome-lint.json` for the Markdown `text`: pretty-printed, ending in a newline."""
+    return json.dumps(infer(text), indent=2, ensure_ascii=False) + "\n"
+
+
+def infer(text: str) -> Json:
+    tables = parse(text).tables
+    defaults = default_config()
+    ctx = Context(defaults, tuple(bind(table, defaults.tables) for table in tables))
+    relative = _relative_links(tables) >= REPEATED
+    config: Json = {
+        "$schema": SCHEMA_URL,
+        "style": "compact" if _compact(tables) else None,
+        "rules": {"link-syntax": {"allow_relative": True}} if relative else None,
+        "venues": _venues(ctx),
+        "tables": _table_schemas(tables),
+    }
+    return {key: value for key, value in config.items() if value}
+
+
+def _compact(tables: Sequence[Table]) -> bool:
+    aligned = sum(first_misaligned(t, "aligned") is not None for t in tables)
+    return sum(first_misaligned(t, "compact") is not None for t in tables) < aligned
+
+
+def _relative_links(tables: Sequence[Table]) -> int:
+    """Links that `link-syntax` reads as relative (`#anchors` are fine anyway)."""
+    found = (link.url for table in tables for _, link in body_links(table))
+    return sum(bool(url.strip()) and url[0] != "#" and relative(url) for url in found)
+
+
+def _venues(ctx: Context) -> Json:
+    found = [table_venues(bound, ctx) for bound in ctx.tables]
+    styles = {venues.style for venues in found if venues.style is not None}
+    venues: Json = {
+        "style": styles.pop() if len(styles) == 1 else None,
+        "known": _known_venues(ctx, [f.mention for venues in found for f in venues.found]),
+    }
+    return {key: value for key, value in venues.items() if value}
+
+
+def _known_venues(ctx: Context, mentions: Sequence[Mention]) -> list[Json]:
+    uses = Counter(m.name for m in mentions)
+    names: dict[str, set[str]] = defaultdict(set)  # canonical -> names written for it
+    for m in mentions:
+        if m.canonical is not None:
+            names[m.canonical].add(m.name)
+    known: dict[str, Json] = {}
+    for m in mentions:
+        if uses[m.name] < REPEATED or placeholder_like(m.name):
+            continue
+        if m.canonical is None and ctx.vocabulary.suggest(m.name) not in names:
+            known[m.name] = {"name": m.name}
+        elif m.is_alias and not m.is_variant and names[m.canonical or ""] == {m.name}:
+            venue = ctx.vocabulary.get(m.name)
+            known[m.name] = {"name": m.name, "kind": venue.kind if venue else "conference"}
+    return sorted(known.values(), key=lambda v: str(v["name"]).casefold())
+
+
+def _folds(table: Table) -> list[str]:
+    return [fold_header(cell.text) for cell in table.header.cells]
+
+
+def _table_schemas(tables: Sequence[Table]) -> list[Json]:
+    groups: dict[frozenset[str], list[Table]] = {}
+    for table in tables:
+        key = frozenset(_folds(table)) - {""}
+        if key:
+            groups.setdefault(key, []).append(table)
+    ordered = [group for _, group in sorted(groups.items(), key=lambda item: -len(item[0]))]
+    keyed: dict[str, str] = {}
+    schemas = [_table_schema(group, keyed) for group in ordered]
+    _first_column_keys(schemas, ordered)
+    return schemas
+
+
+def _table_schema(group: list[Table], keyed: dict[str, str]) -> Json:
+    """The schema of the tables of one header. `keyed` holds the name of each built-in key
+    column so far: `duplicate-entry` compares keys by column name, across tables."""
+    first = group[0]
+    builtin_keys = dict(default_config().tables[0].unique)
+    # What each header cell is by name, whatever the built-in schemas' match says.
+    anywhere = [replace(s, match_any=(), match_all=()) for s in default_config().tables]
+    columns: list[Json] = []
+    keys: list[Json] = []
+    seen: dict[str, str] = {}  # folded -> as written: what the schema matches
+    for header, role in zip(first.header.cells, bind(first, anywhere).columns):
+        folded, written = fold_header(header.text), header.text.strip()
+        if not folded or folded in seen:
+            continue
+        seen[folded] = name = written
+        if role is not None and role.name in builtin_keys:
+            name = keyed.setdefault(role.name, written)
+            name = written if fold_header(name) in _folds(first) else name
+            keys.append({"column": name, "by": builtin_keys[role.name]})
+        columns.append(_column(name, written, role, _cells(group, folded)))
+    schema: Json = {"match": {"columns": list(seen.values())}, "columns": columns}
+    orders = {tuple(dict.fromkeys(f for f in _folds(t) if f)) for t in group}
+    if len(orders) == 1 and len(columns) > 1:
+        schema["ordered"] = True
+    if all("" not in _folds(t) and len(set(_folds(t))) == len(_folds(t)) for t in group):
+        schema["additional_columns"] = False
+    if keys:
+        schema["unique"] = keys
+    return schema
+
+
+def _cells(group: Iterable[Table], folded: str) -> list[Cell | None]:
+    """The column's cells in every non-empty body row (None where a short row lacks it)."""
+    at = [(table, _folds(table).index(folded)) for table in group]
+    return [
+        row.cells[i] if i < len(row.cells) else None
+        for table, i in at
+        for row in table.rows
+        if not is_empty(row)
+    ]
+
+
+def _column(name: str, written: str, role: ColumnSpec | None, cells: list[Cell | None]) -> Json:
+    column: Json = {"name": name, "aliases": [written]} if written != name else {"name": name}
+    present = [cell for cell in cells if cell is not None and not is_blank(cell)]
+    if present and len(present) == len(cells):
+        column["required"] = True
+    placeholders: dict[str, str] = {}
+    for cell in present:
+        if is_placeholder(role, cell):
+            placeholders.setdefault(fold(cell.text), cell.text.strip())
+    if placeholders:
+        column["placeholders"] = list(placeholders.values())
+    # As link-syntax reads "links": "required": a non-bare link in each cell but placeholders.
+    linked = [
+        links(c) for c in cells if c and c.raw and (c.links or fold(c.text) not in placeholders)
+    ]
+    if linked and all(found and all(x.kind != "bare" for x in found) for found in linked):
+        column["links"] = "required"
+    if role is not None and role.hosts:
+        column["hosts"] = _hosts(present)
+    if role is not None and role.venue:
+        column["venue"] = role.venue
+    return column
+
+
+def _hosts(cells: Iterable[Cell]) -> list[str]:
+    names = {
+        name
+        for link in (link for cell in cells for link in links(cell))
+        if (name := urls.bare_host(link.url)) and _HOST.fullmatch(name)
+        if not _REPOSITORY.match_host(name) and urls.abstract_url(link.url) is None
+        if not urls.canonical_key(link.url).startswith(("arxiv:", "doi:"))  # papers
+    }
+    return ["@repository", *_host_patterns(names)]
+
+
+def _host_patterns(names: set[str]) -> list[str]:
+    """`names`, with two or more subdomains of one domain as `*.domain` (`*.github.io`)."""
+    parents: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        labels = name.split(".")
+        size = 3 if len(labels) > 2 and labels[-2] in _SECOND_LEVEL else 2
+        if len(labels) > size:
+            parents[".".join(labels[-size:])].add(name)
+    out = set(names)
+    for parent, children in parents.items():
+        if len(children) >= REPEATED:
+            out = (out - children) | {"*." + parent}
+    return sorted(out, key=lambda h: (h.removeprefix("*."), h))
+
+
+def _first_column_keys(schemas: list[Json], groups: list[list[Table]]) -> None:
+    """Tables without a built-in key: the first column, if no value repeats in the file as
+    `duplicate-entry` reads it (across the tables whose key has that column name)."""
+    keyless = [(s, g) for s, g in zip(schemas, groups) if "unique" not in s]
+    values: dict[str, Counter[str]] = defaultdict(Counter)
+    for schema, group in keyless:
+        name = schema["columns"][0]["name"]
+        values[name].update(_text_key(c) for c in _cells(group, fold_header(name)) if c)
+    for schema, _ in keyless:
+        first = schema["columns"][0]
+        counts = values[first["name"]]
+        counts.pop("", None)
+        if first.get("required") and len(counts) >= MIN_KEY_VALUES and max(counts.values()) == 1:
+            schema["unique"] = [{"column": first["name"], "by": "text"}]
+
+
+def _text_key(cell: Cell) -> str:
+    folded = "" if is_blank(cell) or is_placeholder(None, cell) else fold_text(cell.text)
+    return "" if folded in GENERIC_LABELS or folded.isdigit() else folded

@@ -1,0 +1,335 @@
+"""`awesome-lint init`: each inference on small handmade lists, the golden configs under
+tests/init/, the command line, and the corpus promise: linting with the inferred config
+finds no more than the default does, and only real defects stay.
+
+`python tests/test_init.py` prints the per-file counts (default vs after init) for the corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from awesome_lint.api import lint_text
+from awesome_lint.cli import main
+from awesome_lint.config import config_from_text, config_schema, default_config, load_config
+from awesome_lint.init import SCHEMA_URL, infer, infer_config
+
+GOLDEN = Path(__file__).parent / "init"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = [*sorted((SHARED / "corpus").glob("*.md")), SHARED / "seed-README.md"]
+# Rules about real defects: a config inferred from the file must not quiet them.
+DEFECTS = (
+    "ragged-row",
+    "empty-row",
+    "tracking-params",
+    "pdf-link",
+    "arxiv-link",
+    "insecure-link",
+    "duplicate-entry",
+)
+
+
+def table(header: str, *rows: str) -> str:
+    cells = header.split("|")
+    return "\n".join([f"| {header} |", "|" + " --- |" * len(cells), *(f"| {r} |" for r in rows)])
+
+
+def doc(*tables: str) -> str:
+    return "# List\n\n" + "\n\n".join(tables) + "\n"
+
+
+def only_schema(text: str) -> dict[str, Any]:
+    tables = infer(text)["tables"]
+    assert len(tables) == 1
+    return dict(tables[0])
+
+
+def column(text: str, name: str) -> dict[str, Any]:
+    return next(c for c in only_schema(text)["columns"] if c["name"] == name)
+
+
+def counts(text: str, config: str | None = None) -> Counter[str]:
+    cfg = config_from_text(config, "init.json") if config else default_config()
+    return Counter(p.rule for p in lint_text(text, cfg))
+
+
+# -- the file itself --------------------------------------------------------------------------
+
+
+def test_output_is_a_valid_pretty_config_with_schema_first() -> None:
+    text = (GOLDEN / "seed" / "input.md").read_text(encoding="utf-8")
+    out = infer_config(text)
+    data = json.loads(out)
+    assert next(iter(data)) == "$schema" and data["$schema"] == SCHEMA_URL
+    assert out == json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    assert not list(Draft202012Validator(config_schema()).iter_errors(data))
+    assert infer_config(text) == out
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in GOLDEN.iterdir() if p.is_dir()))
+def test_golden_configs(case: str) -> None:
+    folder = GOLDEN / case
+    out = infer_config((folder / "input.md").read_text(encoding="utf-8"))
+    assert out == (folder / "expected.json").read_text(encoding="utf-8")
+
+
+def test_no_tables_gives_only_the_schema() -> None:
+    assert infer("# Nothing here\n\ntext\n") == {"$schema": SCHEMA_URL}
+
+
+# -- tables and columns -------------------------------------------------------------------------
+
+
+def test_columns_keep_their_names_and_built_in_roles() -> None:
+    text = doc(table("Paper Title|Conference|Repo", "A|CVPR'23|-", "B|ICCV'23|-"))
+    schema = only_schema(text)
+    assert schema["match"] == {"columns": ["Paper Title", "Conference", "Repo"]}
+    assert [c["name"] for c in schema["columns"]] == ["Paper Title", "Conference", "Repo"]
+    assert schema["columns"][1]["venue"] is True
+    assert schema["columns"][2]["hosts"] == ["@repository"]
+    assert schema["unique"] == [{"column": "Paper Title", "by": "text"}]
+
+
+def test_ordered_and_closed_when_every_table_agrees() -> None:
+    same = doc(table("Name|Code", "a|b"), table("Name|Code", "c|d"))
+    assert only_schema(same)["ordered"] is True
+    assert only_schema(same)["additional_columns"] is False
+    swapped = doc(table("Name|Code", "a|b"), table("Code|Name", "c|d"))
+    assert "ordered" not in only_schema(swapped)
+    assert only_schema(swapped)["additional_columns"] is False
+    twice = doc(table("Name|Code|code", "a|b|c"))
+    assert "additional_columns" not in only_schema(twice)
+
+
+def test_each_header_gets_its_own_schema_wider_first() -> None:
+    text = doc(table("Name|Code", "a|b"), table("Name|Code|Stars", "a|b|1"))
+    names = [t["match"]["columns"] for t in infer(text)["tables"]]
+    assert names == [["Name", "Code", "Stars"], ["Name", "Code"]]
+    assert not counts(text, infer_config(text))["header-mismatch"]
+
+
+def test_required_when_no_cell_is_empty() -> None:
+    text = doc(table("Name|Note|Code", "a|x|N/A", "b||-", "c|y"))
+    assert column(text, "Name")["required"] is True
+    assert "required" not in column(text, "Note")
+    assert "required" not in column(text, "Code")  # the short row has no Code cell
+
+
+def test_placeholders_in_use() -> None:
+    text = doc(table("Title|Code", "a|N/A", "b|-", "c|n/a", "d|TBD", "e|Private", "f|none yet"))
+    code = column(text, "Code")
+    assert code["placeholders"] == ["N/A", "-", "TBD", "Private"]
+    assert code["required"] is True
+    assert not counts(text, infer_config(text))["empty-cell"]
+
+
+def test_links_required_when_every_other_cell_links() -> None:
+    linked = table("Title|Paper", "a|[x](https://a.org/1)", "b|N/A", "c|[y](https://a.org/2)")
+    assert column(doc(linked), "Paper")["links"] == "required"
+    text = table("Title|Paper", "a|[x](https://a.org/1)", "b|soon to come")
+    assert "links" not in column(doc(text), "Paper")
+    bare = table("Title|Paper", "a|[x](https://a.org/1)", "b|https://a.org/2")
+    assert "links" not in column(doc(bare), "Paper")
+
+
+def test_code_hosts_are_those_in_use_but_papers() -> None:
+    text = doc(
+        table(
+            "Title|Code",
+            "a|[x](https://github.com/a/b)",
+            "b|[x](https://alice.github.io/b)",
+            "c|[x](https://bob.github.io/c)",
+            "d|[x](https://lab.example.org/d)",
+            "e|[x](https://my_lab.example.com/e)",
+            "e|[x](https://arxiv.org/abs/2301.00001)",
+        )
+    )
+    assert column(text, "Code")["hosts"] == ["@repository", "*.github.io", "lab.example.org"]
+    after = lint_text(text, config_from_text(infer_config(text), "init.json"))
+    assert [p.message.split(";")[0] for p in after if p.rule == "link-host"] == [
+        "link to my_lab.example.com in the Code column",  # no host the config can name
+        "link to arxiv.org in the Code column",
+    ]
+
+
+def test_built_in_keys_stay_even_when_the_file_repeats_an_entry() -> None:
+    text = doc(table("Title|Paper", "Same|[x](https://a.org/1)", "same.|[y](https://a.org/2)"))
+    schema = only_schema(text)
+    assert schema["unique"] == [
+        {"column": "Title", "by": "text"},
+        {"column": "Paper", "by": "url"},
+    ]
+    assert counts(text, infer_config(text))["duplicate-entry"] == 1
+
+
+def test_a_key_column_keeps_one_name_across_spellings() -> None:
+    text = doc(
+        table("Title|Paper", "Same|[x](https://a.org/1)", "B|[y](https://a.org/2)"),
+        table("Paper Title|Paper|Code", "same.|[z](https://a.org/3)|-"),
+    )
+    wide, narrow = infer(text)["tables"]
+    assert wide["match"] == {"columns": ["Paper Title", "Paper", "Code"]}
+    assert wide["columns"][0] == {"name": "Paper Title", "required": True}
+    assert narrow["columns"][0] == {"name": "Paper Title", "aliases": ["Title"], "required": True}
+    assert (
+        counts(text, infer_config(text))["duplicate-entry"] == 1 == counts(text)["duplicate-entry"]
+    )
+
+
+def test_first_column_is_a_key_only_when_it_holds() -> None:
+    unique = doc(table("Tool|Kind", "a|x", "b|x", "c|y"))
+    assert only_schema(unique)["unique"] == [{"column": "Tool", "by": "text"}]
+    repeated = doc(table("Tool|Kind", "a|x", "b|x", "c|y"), table("Tool|Kind|Stars", "a|z|1"))
+    assert all("unique" not in t for t in infer(repeated)["tables"])
+    few = doc(table("Tool|Kind", "a|x", "b|x"))
+    assert "unique" not in only_schema(few)
+
+
+# -- venues, layout, links -----------------------------------------------------------------------
+
+
+def test_venue_style_when_every_table_agrees() -> None:
+    one = table("Title|Venue", "a|CVPR'23", "b|ICCV'23", "c|ECCV 2022")
+    other = table("Title|Venue", "d|ICLR'24", "e|NeurIPS'23")
+    assert infer(doc(one, other))["venues"]["style"] == "VENUE'YY"
+    apart = table("Title|Venue", "d|ICLR 2024", "e|NeurIPS 2023")
+    assert "venues" not in infer(doc(one, apart))
+
+
+def test_unknown_venues_used_repeatedly_become_known() -> None:
+    rows = ["a|ICPADS 2020", "b|ICPADS 2021", "c|FOOCONF 2020", "d|WACW 2023", "e|WACW 2022"]
+    text = doc(table("Title|Venue", *rows, "f|WACV 2023"))
+    assert infer(text)["venues"]["known"] == [{"name": "ICPADS"}]
+    after = counts(text, infer_config(text))
+    assert after["venue-unknown"] == counts(text)["venue-unknown"] - 2
+
+
+def test_an_alias_that_is_the_only_name_used_becomes_known() -> None:
+    text = doc(table("Title|Journal", "a|Nat Med", "b|Nat Med", "c|NIPS'17", "d|NeurIPS'19"))
+    assert infer(text)["venues"]["known"] == [{"name": "Nat Med", "kind": "journal"}]
+    after = lint_text(text, config_from_text(infer_config(text), "init.json"))
+    assert [p.message.split(";")[0] for p in after if p.rule == "venue-alias"] == [
+        "venue `NIPS` is an alias of `NeurIPS`"
+    ]
+
+
+def test_compact_layout_when_it_fits_more_tables() -> None:
+    compact = "| Name | Code |\n| --- | --- |\n| alpha | b |\n"
+    assert infer(doc(compact, compact))["style"] == "compact"
+    assert "style" not in infer(doc(table("Name|Code", "a|b")))
+
+
+def test_relative_links_allowed_when_the_list_uses_them() -> None:
+    twice = doc(table("Dataset|Info", "[a](./a.md)|x", "[b](./b.md)|y"))
+    assert infer(twice)["rules"] == {"link-syntax": {"allow_relative": True}}
+    once = doc(table("Dataset|Info", "[a](./a.md)|x", "[b](#b)|y"))
+    assert "rules" not in infer(once)
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+
+def test_init_writes_next_to_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "list").mkdir()
+    readme = tmp_path / "list" / "README.md"
+    readme.write_text(doc(table("Title|Code", "a|N/A")), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "list/README.md"]) == 0
+    written = tmp_path / "list" / ".awesome-lint.json"
+    assert json.loads(written.read_text(encoding="utf-8"))["$schema"] == SCHEMA_URL
+    assert load_config(written).tables[0].columns[0].name == "Title"
+
+
+def test_init_refuses_to_overwrite_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(doc(table("Title|Code", "a|N/A")), encoding="utf-8")
+    target = tmp_path / "out.json"
+    target.write_text("{}", encoding="utf-8")
+    assert main(["init", str(readme), "-o", str(target)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "{}"
+    assert main(["init", str(readme), "-o", str(target), "--force"]) == 0
+    assert target.read_text(encoding="utf-8") == infer_config(readme.read_text(encoding="utf-8"))
+
+
+def test_init_input_and_output_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init", str(tmp_path / "nope.md"), "-o", str(tmp_path / "c.json")]) == 2
+    assert not (tmp_path / "c.json").exists()
+    readme = tmp_path / "README.md"
+    readme.write_text(doc(table("Title|Code", "a|N/A")), encoding="utf-8")
+    assert main(["init", str(readme), "-o", str(tmp_path / "no" / "c.json")]) == 2
+    assert "cannot write the config: No such file or directory" in capsys.readouterr().err
+
+
+# -- the corpus ---------------------------------------------------------------------------------
+
+
+def compare(path: Path, folder: Path) -> tuple[Counter[str], Counter[str]]:
+    """Default findings and findings after `init`, both through the command line."""
+    source = folder / path.name
+    source.write_bytes(path.read_bytes())
+    config = folder / f"{path.name}.json"
+    assert main(["init", str(source), "-o", str(config)]) == 0
+    assert main(["--config", str(config), "-q", str(source)]) in (0, 1)
+    text = source.read_text(encoding="utf-8-sig")
+    return counts(text), Counter(p.rule for p in lint_text(text, load_config(config)))
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="needs ../shared/corpus")
+@pytest.mark.parametrize("path", CORPUS, ids=[p.name[:40] for p in CORPUS])
+def test_init_on_the_corpus_quiets_conventions_only(path: Path, tmp_path: Path) -> None:
+    before, after = compare(path, tmp_path)
+    assert all(after[rule] <= before[rule] for rule in after), (before, after)
+    assert {r: before[r] for r in DEFECTS} == {r: after[r] for r in DEFECTS}
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="needs ../shared/corpus")
+@pytest.mark.parametrize(
+    ("name", "rule"),
+    [
+        ("openmedlab__Awesome-Medical-Dataset__README.md", "link-syntax"),
+        ("DmitryRyumin__ICCV-2023-Papers__sections__2023__main__3d-from", "link-host"),
+        ("PLM2233__Awesome-Medical-Foundation-Models__README.md", "venue-alias"),
+    ],
+)
+def test_init_on_the_corpus_drops_conventions(name: str, rule: str, tmp_path: Path) -> None:
+    path = next(p for p in CORPUS if p.name.startswith(name))
+    before, after = compare(path, tmp_path)
+    assert after[rule] < before[rule]
+
+
+def report(folder: Path) -> str:
+    """Per corpus file: the number of findings with the default and after `init`, per rule."""
+    import contextlib
+    import io
+
+    results = []
+    for path in CORPUS:
+        with contextlib.redirect_stdout(io.StringIO()):
+            results.append((path.name, *compare(path, folder)))
+    lines = ["file | default -> init | per rule: default(->init when it differs)"]
+    for name, before, after in results:
+        per = ", ".join(
+            f"{r} {before[r]}" + (f"->{after[r]}" if after[r] != before[r] else "")
+            for r in sorted(set(before) | set(after))
+        )
+        lines.append(f"{name[:48]} | {before.total()} -> {after.total()} | {per}")
+    total = [sum(c.total() for c in counted) for counted in zip(*(r[1:] for r in results))]
+    lines.append(f"total | {total[0]} -> {total[1]} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        sys.stdout.write(report(Path(tmp)))
