@@ -12,13 +12,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from fixture_cases import Case  # noqa: E402
+from fixture_cases import Case
+from test_fixtures import _selection
 
-from awesome_lint.config import default_config, load_config  # noqa: E402
-from awesome_lint.fixer import fix_text  # noqa: E402
-from awesome_lint.reporters import FileReport, format_reports  # noqa: E402
-from awesome_lint.rules import INFOS  # noqa: E402
-from test_fixtures import _selection  # noqa: E402
+from awesome_lint.config import default_config, load_config
+from awesome_lint.fixer import fix_text
+from awesome_lint.reporters import FileReport, format_reports
+from awesome_lint.rules import INFOS
 
 
 def main(folders: list[str]) -> None:

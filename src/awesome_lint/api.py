@@ -8,7 +8,7 @@ from typing import Any
 
 from awesome_lint.binding import BoundTable, bind
 from awesome_lint.config import Config, default_config
-from awesome_lint.model import Problem, Table
+from awesome_lint.model import Problem, Severity, Table
 from awesome_lint.parser import ParsedDocument, parse
 from awesome_lint.rules import BY_ID, RULES, Rule
 from awesome_lint.rules.base import Context
@@ -72,16 +72,23 @@ def analyse(
     )
     problems: list[Problem] = []
     for rule in rules:
-        severity = config.setting(rule.id, rule.severity).severity
+        severity = _severity(config, rule.id, rule.severity)
         found: Iterable[Problem] = ()
         if rule.check is not None:
             found = (p for table in bound for p in rule.check(table, context))
         elif rule.check_document is not None:
             found = rule.check_document(context)
-        problems.extend(p if p.severity == severity else replace(p, severity=severity) for p in found)
+        problems.extend(
+            p if p.severity == severity else replace(p, severity=severity) for p in found
+        )
     problems = _suppressed(problems, document, rules, config)
     problems.sort(key=_order)
     return Analysis(text, document, context, rules, problems)
+
+
+def _severity(config: Config, rule: str, default: Severity) -> Severity:
+    # Rules set to "off" never run, so only the two severities reach a problem.
+    return "warning" if config.setting(rule, default).severity == "warning" else "error"
 
 
 def _order(p: Problem) -> tuple[int, int, str, str]:
@@ -123,7 +130,7 @@ def _suppressed(
         report,
     )
     if report:
-        severity = config.setting("unused-disable", "warning").severity
+        severity = _severity(config, "unused-disable", "warning")
         kept = [replace(p, severity=severity) if p.rule == "unused-disable" else p for p in kept]
     return kept
 

@@ -170,7 +170,7 @@ class _Runner:
             self.outcome.errors += 1
         except (KeyboardInterrupt, SystemExit):
             raise
-        except Exception as exc:  # noqa: BLE001 - one file's crash must not stop the others
+        except Exception as exc:
             _crash(exc, [entry.display])
             self.outcome.errors += 1
 
@@ -181,9 +181,7 @@ class _Runner:
         text = document.text
         if self.fix or self.diff:
             try:
-                result = fix_text(
-                    text, config, self.selection, unsafe_fixes=self.unsafe_fixes
-                )
+                result = fix_text(text, config, self.selection, unsafe_fixes=self.unsafe_fixes)
             except FixError as exc:
                 _error(f"{display}: not fixed: {exc}; the file was left unchanged")
                 self.outcome.errors += 1
@@ -321,7 +319,7 @@ def export(path: str, fmt: str, table_index: int | None) -> int:
             document = decode(sys.stdin.buffer.read())
         else:
             document = read_markdown(Path(path), DEFAULT_MAX_FILE_SIZE)
-    except Exception as exc:  # noqa: BLE001 - reported as an input error below
+    except Exception as exc:
         from awesome_lint.document import InputError
 
         if not isinstance(exc, (FileError, InputError)):
@@ -355,12 +353,12 @@ def rules(rule_id: str | None, markdown: bool) -> int:
             safety = rule.fix_safety or "-"
             click.echo(f"{rule.id:<{width}}  {safety:<6}  {rule.info.summary}")
         return 0
-    rule = BY_ID.get(rule_id)
-    if rule is None:
+    found = BY_ID.get(rule_id)
+    if found is None:
         _error(f"unknown rule {rule_id!r}; `awesome-lint rules` lists them")
         return 2
-    click.echo(f"# {rule.id}\n")
-    click.echo(rule.info.doc)
+    click.echo(f"# {found.id}\n")
+    click.echo(found.info.doc)
     return 0
 
 
@@ -422,7 +420,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except (BrokenPipeError, KeyboardInterrupt):
         return 130
-    except Exception as exc:  # noqa: BLE001 - never let a crash look like findings
+    except Exception as exc:
         return _crash(exc, args)
     return int(result or 0)
 

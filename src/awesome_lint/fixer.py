@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from awesome_lint.api import Analysis, Selection, analyse, fixable, tables_to_fix
-from awesome_lint.blocks import split_lines
 from awesome_lint.binding import BoundTable
+from awesome_lint.blocks import split_lines
 from awesome_lint.config import Config
 from awesome_lint.model import Problem, Row, Table
-from awesome_lint.render import render_table
+from awesome_lint.render import Style, render_table
 from awesome_lint.rules.empty_row import is_empty
 
 
@@ -50,9 +50,7 @@ def fix_text(
     fixed, intended = _apply(analysis, unsafe_fixes)
     if fixed == text:
         return FixResult(text, analysis.problems, analysis.problems)
-    again = analyse(
-        fixed, config, selection, unsafe_fixes=unsafe_fixes, previous=analysis.document
-    )
+    again = analyse(fixed, config, selection, unsafe_fixes=unsafe_fixes, previous=analysis.document)
     _verify(analysis.document.tables, again.document.tables, intended, unsafe_fixes)
     second, _ = _apply(again, unsafe_fixes)
     if second != fixed:
@@ -67,7 +65,7 @@ def _apply(analysis: Analysis, unsafe_fixes: bool) -> tuple[str, dict[int, Table
     if not targets:
         return analysis.text, {}
     lines, endings = split_lines(analysis.text)
-    style = "compact" if analysis.context.config.style == "compact" else "aligned"
+    style: Style = "compact" if analysis.context.config.style == "compact" else "aligned"
     intended: dict[int, Table] = {}
     # Splice from the bottom up so earlier line numbers stay valid.
     for bound in sorted(targets, key=lambda b: b.table.line, reverse=True):
@@ -131,9 +129,7 @@ def _verify(
     unsafe_fixes: bool,
 ) -> None:
     if len(new_tables) != len(old_tables):
-        raise FixError(
-            f"the fixed text has {len(new_tables)} tables instead of {len(old_tables)}"
-        )
+        raise FixError(f"the fixed text has {len(new_tables)} tables instead of {len(old_tables)}")
     for old, new in zip(old_tables, new_tables):
         meant = intended.get(old.line, old)
         width = len(meant.header.cells)
@@ -142,12 +138,13 @@ def _verify(
         if expected != got:
             raise FixError(f"table at line {old.line}: the fixed table does not read back")
         if not unsafe_fixes:
-            texts = [_texts(old.header, width), *(_texts(r, width) for r in old.rows if not is_empty(r))]
+            texts = [
+                _texts(old.header, width),
+                *(_texts(r, width) for r in old.rows if not is_empty(r)),
+            ]
             new_texts = [_texts(new.header, width), *(_texts(r, width) for r in new.rows)]
             if texts != new_texts:
-                raise FixError(
-                    f"table at line {old.line}: the fix would change what GitHub shows"
-                )
+                raise FixError(f"table at line {old.line}: the fix would change what GitHub shows")
 
 
 def _raws(row: Row, width: int) -> list[str]:

@@ -16,7 +16,7 @@ from typing import Any
 from awesome_lint.autolinks import bare_links
 from awesome_lint.escapes import resolve_entities
 from awesome_lint.inline_scan import FILTERED_TAG, scan
-from awesome_lint.model import Image, Link
+from awesome_lint.model import Image, Link, LinkKind
 
 References = Mapping[str, tuple[str, "str | None"]]
 
@@ -66,9 +66,17 @@ def _token_types() -> list[Any]:
 
         # Strikethrough is left out: GFM strikes single tildes too and checks flanking,
         # which mistletoe's `~~` pattern does not; _strike() below does it instead.
+        # The last type is mistletoe's fallback for plain text.
         _TOKEN_TYPES.extend(
-            [s.EscapeSequence, s.AutoLink, s.CoreTokens, s.InlineCode, s.LineBreak, s.HtmlSpan]
-            + [s.RawText]
+            [
+                s.EscapeSequence,
+                s.AutoLink,
+                s.CoreTokens,
+                s.InlineCode,
+                s.LineBreak,
+                s.HtmlSpan,
+                s.RawText,
+            ]
         )
     return _TOKEN_TYPES
 
@@ -76,10 +84,10 @@ def _token_types() -> list[Any]:
 def _parse_with_mistletoe(source: str, references: References) -> Inline:
     from mistletoe import span_tokenizer, token
 
-    saved = token._root_node
-    token._root_node = _Root(references)
+    saved: Any = token._root_node
+    token._root_node = _Root(references)  # type: ignore[assignment]
     try:
-        tokens = span_tokenizer.tokenize(source, _token_types())
+        tokens = span_tokenizer.tokenize(source, _token_types())  # type: ignore[no-untyped-call]
     finally:
         token._root_node = saved
     folder = _Folder()
@@ -122,7 +130,9 @@ class _Folder:
             elif name == "Link":
                 inner = _Folder()
                 text = inner.fold(tok.children, in_link=True)
-                kind = "inline" if tok.dest_type in ("uri", "angle_uri", None) else "reference"
+                kind: LinkKind = (
+                    "inline" if tok.dest_type in ("uri", "angle_uri", None) else "reference"
+                )
                 image = inner.images[0] if inner.images else None
                 self.links.append(Link(text, tok.target, tok.title or None, kind, image))
                 pieces.append((False, text))

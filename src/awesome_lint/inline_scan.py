@@ -53,7 +53,9 @@ _TITLE = {
     "'": re.compile(r"'((?:\\.|[^'\\])*)'", re.DOTALL),
     "(": re.compile(r"\(((?:\\.|[^()\\])*)\)", re.DOTALL),
 }
-_HREF = re.compile(r"""[ \t\n]href[ \t\n]*=[ \t\n]*(?:"([^"]*)"|'([^']*)'|([^ \t\n"'=<>`]+))""", re.I)
+_HREF = re.compile(
+    r"""[ \t\n]href[ \t\n]*=[ \t\n]*(?:"([^"]*)"|'([^']*)'|([^ \t\n"'=<>`]+))""", re.I
+)
 _DESTINATION_RUN = re.compile(r"[^\\()\x00-\x20\x7f]+")
 _MAX_PARENS = 32
 _MAX_LABEL = 999
@@ -373,10 +375,10 @@ class _Scanner:
             raw, after = s[pos + 1 : end], end + 1
             start = pos + 1
         else:
-            end = _plain_destination(s, pos)
-            if end is None:
+            plain_end = _plain_destination(s, pos)
+            if plain_end is None:
                 return None
-            raw, after = s[pos:end], end
+            raw, after = s[pos:plain_end], plain_end
         title = None
         pos = _skip_spaces(s, after)
         if pos > after and pos < n and s[pos] in _TITLE:

@@ -1,18 +1,101 @@
-"""(being written) arxiv-link.
+"""An arXiv link to a PDF, a version or another page where the abstract page belongs.
 
 ## What it does
-Not written yet.
+Finds arXiv links in the body rows of every table that are not `https://arxiv.org/abs/ID`:
+PDF links (`/pdf/2306.11925.pdf`), HTML and PostScript versions, versioned abstract links
+(`/abs/2306.11925v2`), `www.` and `export.` hosts, trailing slashes, queries and fragments,
+and `arXiv:ID` destinations. An `http://` abstract link is `insecure-link`'s business.
 
 ## Why
-Not written yet.
+The abstract page shows the title, authors, every version, the code and the citation tools,
+and it always points to the latest version; a PDF link downloads one revision of the file.
+One form per paper also lets duplicates be found.
+
+## Example
+```markdown
+| Title   | Paper |
+| ------- | ----- |
+| LVM-Med | [NeurIPS'23](https://arxiv.org/pdf/2306.11925.pdf) |
+| SAMv2   | [arXiv](https://arxiv.org/abs/2311.15111v2) |
+```
 
 ## Fix
-None yet.
+Unsafe: `--fix --unsafe-fixes` replaces the link with `https://arxiv.org/abs/ID` (keeping the
+version when `allow_versions` is on). Links whose destination is not written literally in
+the cell (reference links, bare URLs, destinations with escapes) are reported without a fix.
+
+## Options
+- `allow_versions` (default `false`): accept versioned links such as `/abs/2306.11925v2`,
+  and keep the version when a PDF link is replaced.
 """
 
 from __future__ import annotations
 
-from awesome_lint.model import FixSafety
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+from awesome_lint.binding import BoundTable
+from awesome_lint.model import FixSafety, Problem, Table
+from awesome_lint.rules._links import body_links, rewrite_table, suggestion
+from awesome_lint.rules.base import Context, at_cell
+from awesome_lint.urls import arxiv_id
 
 ID = "arxiv-link"
-FIX: FixSafety | None = None
+FIX: FixSafety | None = "unsafe"
+OPTIONS: dict[str, Any] = {
+    "allow_versions": {
+        "type": "boolean",
+        "default": False,
+        "description": "Accept versioned abstract links such as /abs/2306.11925v2.",
+    }
+}
+
+_ABS = "https://arxiv.org/abs/"
+
+
+def _target(url: str, allow_versions: bool) -> str | None:
+    """The abstract page `url` should link instead, or None when it is fine as it is."""
+    ident = arxiv_id(url, version=allow_versions)
+    if ident is None:
+        return None
+    canonical = _ABS + ident
+    if url == canonical or (url[:7].lower() == "http://" and url[7:] == canonical[8:]):
+        return None
+    return canonical
+
+
+def _what(url: str, canonical: str) -> str:
+    path = urlsplit(url).path.lower()
+    if "/pdf/" in path or path.endswith(".pdf"):
+        return "arXiv link to a PDF"
+    if "/html/" in path:
+        return "arXiv link to the HTML version"
+    if "/ps/" in path or "/format/" in path:
+        return "arXiv link to a download"
+    version = arxiv_id(url, version=True)
+    if version is not None and _ABS + version != canonical:
+        return f"arXiv link to version {version[len(canonical) - len(_ABS) :]}"
+    if url[:6].lower() == "arxiv:":
+        return "arXiv identifier where a URL belongs"
+    return "arXiv link not in the usual form"
+
+
+def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
+    allow_versions = bool(ctx.options(ID).get("allow_versions"))
+    for cell, link in body_links(bound.table):
+        new = _target(link.url, allow_versions)
+        if new is None:
+            continue
+        yield at_cell(
+            ID,
+            cell,
+            f"{_what(link.url, new)}; link the abstract page {new}",
+            fix="unsafe" if link.url_span is not None else None,
+            suggestion=suggestion(link, new),
+        )
+
+
+def fix(bound: BoundTable, table: Table, ctx: Context) -> Table:
+    allow_versions = bool(ctx.options(ID).get("allow_versions"))
+    return rewrite_table(bound, table, lambda url: _target(url, allow_versions))

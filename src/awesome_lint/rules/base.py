@@ -89,7 +89,14 @@ def at_row(
     start = len(row.prefix) + 1
     end = len(row.source.rstrip()) + 1
     return Problem(
-        row.line, start, row.line, max(end, start + 1), rule, message, fix=fix, suggestion=suggestion
+        row.line,
+        start,
+        row.line,
+        max(end, start + 1),
+        rule,
+        message,
+        fix=fix,
+        suggestion=suggestion,
     )
 
 

@@ -1,18 +1,57 @@
-"""(being written) insecure-link.
+"""An `http://` link to a host that serves https.
 
 ## What it does
-Not written yet.
+Finds links in the body rows of every table that use `http://` for a host known to serve
+https: code hosts, arXiv, DOI, the big publishers and proceedings sites, video and social
+sites, and the hosts added under `links.https_hosts` in the config. Links with an explicit
+port are left alone.
 
 ## Why
-Not written yet.
+A plain-http link can be read and rewritten on the way, and browsers warn about it; every one
+of these hosts redirects to https anyway, so the https link is the same page, only safe.
+
+## Example
+```markdown
+| Title | Paper | Code |
+| ----- | ----- | ---- |
+| SAM   | [arXiv](http://arxiv.org/abs/2012.02383) | [Code](http://github.com/x/sam) |
+```
 
 ## Fix
-None yet.
+Unsafe: `--fix --unsafe-fixes` changes `http://` to `https://` and nothing else. Links whose
+destination is not written literally in the cell (reference links, bare URLs, destinations
+with escapes) are reported without a fix.
 """
 
 from __future__ import annotations
 
-from awesome_lint.model import FixSafety
+from collections.abc import Iterator
+
+from awesome_lint.binding import BoundTable
+from awesome_lint.model import FixSafety, Problem, Table
+from awesome_lint.rules._links import body_links, rewrite_table, suggestion
+from awesome_lint.rules.base import Context, at_cell
+from awesome_lint.urls import bare_host, upgrade_https
 
 ID = "insecure-link"
-FIX: FixSafety | None = None
+FIX: FixSafety | None = "unsafe"
+
+
+def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
+    hosts = ctx.https_hosts
+    for cell, link in body_links(bound.table):
+        new = upgrade_https(link.url, hosts)
+        if new is None:
+            continue
+        yield at_cell(
+            ID,
+            cell,
+            f"insecure http:// link to {bare_host(link.url)}, which serves https; use https://",
+            fix="unsafe" if link.url_span is not None else None,
+            suggestion=suggestion(link, new),
+        )
+
+
+def fix(bound: BoundTable, table: Table, ctx: Context) -> Table:
+    hosts = ctx.https_hosts
+    return rewrite_table(bound, table, lambda url: upgrade_https(url, hosts))

@@ -1,18 +1,66 @@
-"""(being written) link-host.
+"""A link to the wrong kind of site for its column, such as a paper in the Code column.
 
 ## What it does
-Not written yet.
+In the columns whose table schema lists `hosts`, finds links that point elsewhere. The
+built-in schema's Code column takes `@repository`, the known code and model hosts (GitHub,
+GitLab, Bitbucket, Codeberg, Gitee, Hugging Face, ...) plus those added under
+`links.repository_hosts` in the config; `*.example.org` stands for every subdomain. Links
+without a host (relative links, `#anchors`) are `link-syntax`'s business.
 
 ## Why
-Not written yet.
+Readers go to the Code column for code: a link to the paper or a project page there looks
+like an implementation that does not exist, or hides that the code is missing.
+
+## Example
+```markdown
+| Title  | Code |
+| ------ | ---- |
+| MedKLIP | [Link](https://arxiv.org/abs/2303.07240) |
+```
 
 ## Fix
-None yet.
+None: only a person knows where the code is (or that there is none: write a placeholder
+such as `N/A`, or move the link to another column).
 """
 
 from __future__ import annotations
 
-from awesome_lint.model import FixSafety
+from collections.abc import Iterator
+
+from awesome_lint.binding import BoundTable
+from awesome_lint.model import FixSafety, Problem
+from awesome_lint.rules._links import body_cells, links
+from awesome_lint.rules.base import Context, at_cell
+from awesome_lint.urls import HostPatterns, host
 
 ID = "link-host"
 FIX: FixSafety | None = None
+
+
+def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
+    columns: dict[int, tuple[str, HostPatterns, str]] = {
+        i: (spec.name, ctx.host_patterns(spec.hosts), _expected(spec.hosts))
+        for i, spec in enumerate(bound.columns)
+        if spec is not None and spec.hosts
+    }
+    if not columns:
+        return
+    for i, cell in body_cells(bound.table):
+        if i not in columns or not cell.links:
+            continue
+        name, allowed, expected = columns[i]
+        for link in links(cell):
+            found = host(link.url)
+            if found is None or allowed.match_host(found):
+                continue
+            yield at_cell(
+                ID,
+                cell,
+                f"link to {found.removeprefix('www.')} in the {name} column; expected {expected}",
+                suggestion=f"Link {expected}, or move the link to another column",
+            )
+
+
+def _expected(hosts: tuple[str, ...]) -> str:
+    named = ["a code repository" if h == "@repository" else h for h in hosts]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " or " + named[-1]

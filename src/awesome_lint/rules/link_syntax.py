@@ -1,18 +1,113 @@
-"""(being written) link-syntax.
+"""A link that is broken as written: a malformed URL, no text, a relative path, or no link at all.
 
 ## What it does
-Not written yet.
+Checks every link in the body rows of every table and reports, once per link, the first of:
+- a malformed URL: empty, with whitespace, a typo in the scheme (`htps://`, `http//`,
+  `https:/x`), a repeated scheme, a missing or invalid host, `www.example.com` without a
+  scheme, or a whole `[text](url)` written as the destination;
+- a link with no text, `[](url)` (a badge, whose text is an image, is fine);
+- a relative link (`papers/x.pdf`, `//example.com/x`) where an absolute URL is expected
+  (`#anchor` links are fine).
+
+In columns whose schema says `"links": "required"` it also reports a cell with no link (empty
+cells and the column's placeholders aside) and a bare URL where a `[text](url)` link belongs.
 
 ## Why
-Not written yet.
+GitHub renders a malformed URL as a dead or misdirected link, a link without text as nothing
+to click, and a relative link as a path into whichever repository or mirror shows the list.
+
+## Example
+```markdown
+| Title | Paper |
+| ----- | ----- |
+| SAM   | [arXiv](htps://arxiv.org/abs/2012.02383) |
+| MRM   | [](https://arxiv.org/abs/2305.10352) |
+| LIMITR | [PDF](papers/limitr.pdf) |
+```
 
 ## Fix
-None yet.
+None: only a person knows which URL or text was meant.
+
+## Options
+- `allow_relative` (default `false`): accept relative links, e.g. to files of the list's own
+  repository.
 """
 
 from __future__ import annotations
 
-from awesome_lint.model import FixSafety
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from awesome_lint.binding import BoundTable
+from awesome_lint.config import ColumnSpec
+from awesome_lint.model import Cell, FixSafety, Link, Problem
+from awesome_lint.rules._links import body_cells, links
+from awesome_lint.rules.base import Context, at_cell
+from awesome_lint.urls import is_absolute, malformed_reason
 
 ID = "link-syntax"
 FIX: FixSafety | None = None
+OPTIONS: dict[str, Any] = {
+    "allow_relative": {
+        "type": "boolean",
+        "default": False,
+        "description": "Accept relative links (to files of the repository).",
+    }
+}
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
+    allow_relative = bool(ctx.options(ID).get("allow_relative"))
+    for i, cell in body_cells(bound.table):
+        spec = bound.columns[i] if i < len(bound.columns) else None
+        required = spec is not None and spec.links == "required"
+        found = links(cell)
+        if spec is not None and required and _missing(cell, found, spec):
+            yield at_cell(
+                ID,
+                cell,
+                f"no link in the {spec.name} column, which requires one",
+                suggestion="Add a [text](url) link",
+            )
+        for link in found:
+            message = _problem(link, cell, required, allow_relative)
+            if message is not None:
+                yield at_cell(ID, cell, message[0], suggestion=message[1])
+
+
+def _missing(cell: Cell, found: tuple[Link, ...], spec: ColumnSpec) -> bool:
+    # An empty cell is empty-cell's business; a placeholder says there is nothing to link.
+    return bool(cell.raw) and not found and not spec.is_placeholder(cell.text)
+
+
+def _problem(
+    link: Link, cell: Cell, required: bool, allow_relative: bool
+) -> tuple[str, str] | None:
+    url = link.url
+    if not url.strip():
+        what = f"link `{link.text}`" if link.text.strip() else "link without text"
+        return f"{what} has no URL", "Write the URL between the parentheses"
+    if url.startswith("[") and "](" in url:
+        return f"link inside a link destination `{url}`", "Keep one URL between the parentheses"
+    reason = malformed_reason(url)
+    if reason is not None:
+        return f"malformed URL `{url}`: {reason}", "Correct the URL"
+    # An HTML <img> shows no text but is something to click, like a badge.
+    if not link.text.strip() and link.image is None and "<img" not in cell.raw.lower():
+        return f"link to {url} has no text", "Write the text to click between the brackets"
+    if not allow_relative and not url.startswith("#") and _is_relative(url):
+        return (
+            f"relative link `{url}`; expected an absolute URL",
+            "Write the full URL, starting with https://",
+        )
+    if required and link.kind == "bare":
+        return f"bare URL {link.text}; expected a [text](url) link", f"Write it as [text]({url})"
+    return None
+
+
+def _is_relative(url: str) -> bool:
+    # A URL with a scheme but no host (doi:, tel:) is not relative, whatever else it is.
+    return (url.startswith("//") or not _SCHEME.match(url)) and not is_absolute(url)

@@ -1,18 +1,58 @@
-"""(being written) pdf-link.
+"""A publisher PDF link where the paper's abstract page belongs.
 
 ## What it does
-Not written yet.
+Finds links in the body rows of every table that open a publisher's PDF (or PDF viewer)
+when the publisher has an abstract page for the paper at a known address: CVF open access,
+OpenReview, ACL Anthology, IEEE Xplore `stamp.jsp`, NeurIPS, PMLR, JMLR, ACM DL, nature.com,
+bioRxiv and medRxiv, AAAI and IJCAI. arXiv links are `arxiv-link`'s business.
 
 ## Why
-Not written yet.
+The abstract page names the paper, its authors and venue, and links the PDF, the
+supplementary material and the citation; a bare PDF is a download that some browsers save
+instead of showing. It is a warning: some lists link PDFs on purpose.
+
+## Example
+```markdown
+| Title | Paper |
+| ----- | ----- |
+| MedKLIP | [CVF](https://openaccess.thecvf.com/content/ICCV2023/papers/Wu_X_ICCV_2023_paper.pdf) |
+```
 
 ## Fix
-None yet.
+Unsafe: `--fix --unsafe-fixes` replaces the link with the abstract page (for the example,
+`https://openaccess.thecvf.com/content/ICCV2023/html/Wu_X_ICCV_2023_paper.html`).
+Links whose destination is not written literally in the cell (reference links, bare URLs,
+destinations with escapes) are reported without a fix.
 """
 
 from __future__ import annotations
 
-from awesome_lint.model import FixSafety
+from collections.abc import Iterator
+
+from awesome_lint.binding import BoundTable
+from awesome_lint.model import FixSafety, Problem, Severity, Table
+from awesome_lint.rules._links import body_links, rewrite_table, suggestion
+from awesome_lint.rules.base import Context, at_cell
+from awesome_lint.urls import abstract_url, bare_host
 
 ID = "pdf-link"
-FIX: FixSafety | None = None
+FIX: FixSafety | None = "unsafe"
+SEVERITY: Severity = "warning"
+
+
+def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
+    for cell, link in body_links(bound.table):
+        new = abstract_url(link.url)
+        if new is None:
+            continue
+        yield at_cell(
+            ID,
+            cell,
+            f"link to a PDF on {bare_host(link.url)}; link its abstract page instead",
+            fix="unsafe" if link.url_span is not None else None,
+            suggestion=suggestion(link, new),
+        )
+
+
+def fix(bound: BoundTable, table: Table, ctx: Context) -> Table:
+    return rewrite_table(bound, table, abstract_url)

@@ -1,0 +1,152 @@
+"""What the link rules share: walking the links of a table, and rewriting destinations in place.
+
+A fix runs on the table as earlier fixes left it, so it cannot trust the links parsed from the
+original text: a cell whose raw text changed is read again. Only destinations written literally
+(`Link.url_span`) are rewritten, and nothing else in the cell changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+from awesome_lint.binding import BoundTable
+from awesome_lint.model import Cell, Link, Table
+from awesome_lint.parser import unescape_pipes
+
+Rewrite = Callable[[str], "str | None"]
+
+
+def body_cells(table: Table) -> Iterator[tuple[int, Cell]]:
+    """Each body cell GitHub shows (not those past the header's last column) with its column."""
+    width = len(table.header.cells)
+    for row in table.rows:
+        yield from enumerate(row.cells[:width])
+
+
+def body_links(table: Table) -> Iterator[tuple[Cell, Link]]:
+    """Each link of the body cells GitHub shows, with its cell."""
+    width = len(table.header.cells)
+    for row in table.rows:
+        for cell in row.cells[:width]:
+            if cell.links:
+                for link in links(cell):
+                    yield cell, link
+
+
+def links(cell: Cell) -> tuple[Link, ...]:
+    """The links of `cell`, less footnote references (`[^1]`): GitHub renders those as notes."""
+    for link in cell.links:
+        if link.kind == "reference" and link.text.startswith("^"):
+            return tuple(x for x in cell.links if not (x.kind == "reference" and x.text[:1] == "^"))
+    return cell.links
+
+
+def suggestion(link: Link, new: str) -> str:
+    """What to do about `link`, whose destination should be `new`."""
+    if link.url_span is not None:
+        return f"Replace with {new}"
+    if link.kind == "reference":
+        return f"Change the reference definition to {new}"
+    return f"Write {new} instead"
+
+
+def rewrite_table(bound: BoundTable, table: Table, rewrite: Rewrite) -> Table:
+    """`table` with each literal destination `url` replaced by `rewrite(url)` when not None."""
+    originals = {row.line: row for row in bound.table.rows}
+    width = len(table.header.cells)
+    rows = list(table.rows)
+    changed = False
+    for r, row in enumerate(rows):
+        cells: list[Cell] | None = None
+        for i, cell in enumerate(row.cells[:width]):
+            if "](" not in cell.raw:  # no inline link: most cells of a table
+                continue
+            original = originals.get(row.line)
+            before = original.cells[i] if original and i < len(original.cells) else None
+            fixed = _rewrite_cell(cell, before, rewrite)
+            if fixed is not cell:
+                cells = cells or list(row.cells)
+                cells[i] = fixed
+        if cells is not None:
+            rows[r] = replace(row, cells=tuple(cells))
+            changed = True
+    return replace(table, rows=tuple(rows)) if changed else table
+
+
+def _rewrite_cell(cell: Cell, before: Cell | None, rewrite: Rewrite) -> Cell:
+    links = _literal_links(cell, before)
+    news = [None if link.url_span is None else rewrite(link.url) for link in links]
+    for new, link in zip(news, links):
+        if new is not None and new != link.url:
+            break
+    else:
+        return cell
+    raw = cell.raw
+    out: list[Link] = []
+    pieces: list[str] = []
+    cursor = delta = 0
+    for link, new in zip(links, news):
+        span = link.url_span
+        if span is None:
+            out.append(link)
+            continue
+        start, end = span
+        if new is None or new == link.url:
+            out.append(replace(link, url_span=(start + delta, end + delta)) if delta else link)
+            continue
+        if start < cursor or unescape_pipes(raw[start:end]) != link.url:
+            return cell  # the offsets do not point at the destination: touch nothing
+        written = new.replace("|", "\\|")
+        pieces += [raw[cursor:start], written]
+        cursor = end
+        out.append(replace(link, url=new, url_span=(start + delta, start + delta + len(written))))
+        delta += len(written) - (end - start)
+    return replace(cell, raw="".join([*pieces, raw[cursor:]]), links=tuple(out))
+
+
+def _literal_links(cell: Cell, before: Cell | None) -> tuple[Link, ...]:
+    if before is not None and before.raw == cell.raw:
+        return before.links
+    # Changed by an earlier fix. The link rules keep `links` in step with `raw`; when the
+    # offsets still point at the destinations, trust them, else read the cell again.
+    if before is not None and _count(cell.links) == _count(before.links) and _hold(cell):
+        return cell.links
+    from awesome_lint.inline import parse_inline
+
+    # Reference definitions are out of reach here; read the cell without them, and refuse to
+    # touch it when that finds other literal links than the original reading did.
+    links = _raw_spans(cell.raw, parse_inline(unescape_pipes(cell.raw), {}).links)
+    if before is not None and _count(links) != _count(before.links):
+        return ()
+    return links
+
+
+def _hold(cell: Cell) -> bool:
+    raw = cell.raw
+    return all(
+        link.url_span is None or unescape_pipes(raw[slice(*link.url_span)]) == link.url
+        for link in cell.links
+    )
+
+
+def _count(links: tuple[Link, ...]) -> int:
+    return sum(link.url_span is not None for link in links)
+
+
+def _raw_spans(raw: str, links: tuple[Link, ...]) -> tuple[Link, ...]:
+    """Offsets in the unescaped text (`\\|` read as `|`) moved back to the raw cell."""
+    if "\\|" not in raw:
+        return links
+    to_raw: list[int] = []
+    i = 0
+    while i < len(raw):
+        to_raw.append(i)  # an escaped pipe starts at its backslash
+        i += 2 if raw.startswith("\\|", i) else 1
+    to_raw.append(len(raw))
+    return tuple(
+        link
+        if link.url_span is None
+        else replace(link, url_span=(to_raw[link.url_span[0]], to_raw[link.url_span[1]]))
+        for link in links
+    )
