@@ -269,7 +269,7 @@ class _Runner:
                 n = outcome.changed
                 click.echo(f"{n} file{'s' if n != 1 else ''} would be changed.", err=True)
         else:
-            click.echo(out, nl=False)
+            click.echo(out, nl=False, color=use_color)
         if statistics:
             click.echo(_statistics(outcome.reports))
         if outcome.errors:
