@@ -50,11 +50,12 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
         else:
             extra = row.cells[width]
             hidden = count - width
+            what = "the extra cell" if hidden == 1 else f"the {hidden} extra cells"
+            shown = next((c.raw for c in row.cells[width:] if c.raw), "")
             yield at_cell(
                 ID,
                 extra,
-                f"row has {plural(count, 'cell')}, the header has {width};"
-                f" GitHub hides the last {plural(hidden, 'cell')}"
-                + (f" (starting with `{extra.raw}`)" if extra.raw else ""),
+                f"row has {plural(count, 'cell')}, the header has {width}; GitHub hides {what}"
+                + (f" (`{shown}`)" if shown else " (empty: an extra pipe?)"),
                 suggestion="Remove the extra cells, add a column, or escape a pipe as `\\|`",
             )
