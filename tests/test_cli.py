@@ -119,7 +119,7 @@ def test_fix_diff_and_what_remains(repo: Path, capsys: pytest.CaptureFixture[str
     code, out, _ = run(capsys, "--fix", "README.md")
     assert code == 1
     assert out.splitlines()[-1] == (
-        "Fixed 2 problems; 14 remaining in 1 file (14 fixable with --fix --unsafe-fixes)."
+        "Fixed 2 problems (14 more fixable with --unsafe-fixes), 14 remaining."
     )
     code, out, _ = run(capsys, "--fix", "--unsafe-fixes", "README.md")
     assert code == 0 and out.splitlines()[-1] == "Fixed 14 problems; all checks passed."

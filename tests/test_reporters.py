@@ -413,7 +413,7 @@ def test_sorted_by_path_line_and_column(fmt: OutputFormat) -> None:
         (
             ["unsafe", "unsafe"],
             {"fixed": 1},
-            "Fixed 1 problem; 2 remaining in 1 file (2 fixable with --fix --unsafe-fixes).",
+            "Fixed 1 problem (2 more fixable with --unsafe-fixes), 2 remaining.",
         ),
     ],
 )

@@ -111,13 +111,16 @@ def summary(
     if not problems:
         done = f"Fixed {_count(fixed, 'problem')}; all checks passed." if fixed else ""
         return _style(done or "All checks passed.", _PASSED_STYLE, color)
-    where = f"in {_count(files, 'file')}"
-    if fixed:
-        line = f"Fixed {_count(fixed, 'problem')}; {len(problems)} remaining {where}"
-    else:
-        line = f"Found {_count(len(problems), 'problem')} {where}"
     safe = sum(p.fix == "safe" for p in problems)
     unsafe = sum(p.fix == "unsafe" for p in problems)
+    if fixed:
+        # After --fix: "Fixed 12 problems (3 more fixable with --unsafe-fixes), 2 remaining."
+        more = [f"{safe} more fixable with --fix"] if safe else []
+        if unsafe and not unsafe_fixes:
+            more.append(f"{unsafe} more fixable with --unsafe-fixes")
+        line = f"Fixed {_count(fixed, 'problem')}" + (f" ({', '.join(more)})" if more else "")
+        return _style(line, (_BOLD,), color) + f", {len(problems)} remaining."
+    line = f"Found {_count(len(problems), 'problem')} in {_count(files, 'file')}"
     hints = _fix_hints(safe, unsafe, unsafe_fixes)
     return _style(line, (_BOLD,), color) + (f" ({', '.join(hints)})." if hints else ".")
 
