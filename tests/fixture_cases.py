@@ -16,7 +16,11 @@ import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
-from awesome_lint.rules import BY_ID
+from awesome_lint.api import Selection
+from awesome_lint.config import Config, default_config, load_config
+from awesome_lint.fixer import FixResult, fix_text
+from awesome_lint.reporters import FileReport, format_reports
+from awesome_lint.rules import BY_ID, INFOS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -65,6 +69,27 @@ class Case:
 
 
 def cases() -> list[Case]:
-    return sorted(
-        (Case(p.parent) for p in FIXTURES.rglob("input.md")), key=lambda c: c.id
+    return sorted((Case(p.parent) for p in FIXTURES.rglob("input.md")), key=lambda c: c.id)
+
+
+def selection(case: Case) -> Selection:
+    select = {r for v in case.option("--select") for r in v.split(",")}
+    ignore = {r for v in case.option("--ignore") for r in v.split(",")}
+    return Selection(frozenset(select), frozenset(ignore))
+
+
+def config(case: Case) -> Config:
+    return load_config(case.config) if case.config else default_config()
+
+
+def run(case: Case) -> tuple[str, FixResult]:
+    """The case's text report (as `awesome-lint input.md` prints it) and its fix."""
+    unsafe = case.flag("--unsafe-fixes")
+    result = fix_text(case.input, config(case), selection(case), unsafe_fixes=unsafe)
+    report = format_reports(
+        [FileReport("input.md", tuple(result.before), case.input)],
+        "text",
+        rules=INFOS,
+        unsafe_fixes=unsafe,
     )
+    return report, result

@@ -12,27 +12,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from fixture_cases import Case
-from test_fixtures import _selection
-
-from awesome_lint.config import default_config, load_config
-from awesome_lint.fixer import fix_text
-from awesome_lint.reporters import FileReport, format_reports
-from awesome_lint.rules import INFOS
+from fixture_cases import Case, run
 
 
 def main(folders: list[str]) -> None:
     for folder in folders:
         case = Case(Path(folder).resolve())
-        config = load_config(case.config) if case.config else default_config()
-        unsafe = case.flag("--unsafe-fixes")
-        result = fix_text(case.input, config, _selection(case), unsafe_fixes=unsafe)
-        report = format_reports(
-            [FileReport("input.md", tuple(result.before), case.input)],
-            "text",
-            rules=INFOS,
-            unsafe_fixes=unsafe,
-        )
+        report, result = run(case)
         (case.folder / "expected.txt").write_text(report, encoding="utf-8")
         fixed = case.folder / "expected.md"
         if result.text != case.input:
