@@ -14,7 +14,7 @@ fresh copy before every run.
 Each (tool, operation, input) runs once to warm caches (skipped when that run takes over
 WARMUP_LIMIT seconds), then --runs times; the table gives the median and the fastest wall time
 and the largest peak RSS of the child (os.wait4). A run over --timeout seconds is killed, shown
-as "> N s", and that tool is not run again on inputs as large.
+as "> N s", and that tool is not run again on larger inputs.
 
 Peers are looked up in bench/peers/ (see bench/setup_peers.sh), then on PATH; sindresorhus's
 awesome-lint is used only from bench/peers and is called awesome-lint-js here.
@@ -315,7 +315,11 @@ def measure(
         if op.writes:
             target = work / "scratch" / source.name
             shutil.copyfile(source, target)
-        run = run_once(op.command(target.name), target.parent, args.timeout, env)
+        try:
+            run = run_once(op.command(target.name), target.parent, args.timeout, env)
+        except OSError as error:
+            result.status, result.note = "error", str(error)
+            break
         if run.exit_code is None:
             result.status, result.note = "timeout", f"> {args.timeout:g} s"
             result.killed_after = args.timeout
@@ -541,6 +545,7 @@ def progress(message: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    load_before = os.getloadavg()[0]
     ours_argv: list[str] | None = resolve_ours(args.tool)
     env = os.environ.copy()
     env["NO_UPDATE_NOTIFIER"] = "1"
@@ -571,6 +576,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         shutil.rmtree(workspace, ignore_errors=True)
 
     info = machine()
+    # Other work on the machine shows up in every number: say how busy it was.
+    info["load"] = f"1-minute load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after"
     info["runs"] = (
         f"median of {args.runs} after 1 warm-up run, timeout {args.timeout:g} s a run"
         + (f", at most {args.budget:g} s a measurement" if args.budget else "")
@@ -581,6 +588,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     report = ["## Machine", "", *(f"- {key}: {value}" for key, value in info.items()), ""]
     report += ["## Tools", ""]
     for tool, version in tools.items():
+        version = version.removeprefix(f"{tool} ").removeprefix(f"{tool}, ")
         commands = "; ".join(f"{op.operation} `{_display(op)}`" for op in ops if op.tool == tool)
         report.append(f"- {tool} {version}: {commands}")
     report += ["", "## Times", ""]
@@ -638,7 +646,7 @@ def run_all(
     args: argparse.Namespace,
     env: dict[str, str],
 ) -> list[Result]:
-    """Every op on every input; a tool that timed out is not run again on an input as large."""
+    """Every op on every input; a tool that timed out is not run again on a larger input."""
     (workspace / "inputs").mkdir()
     (workspace / "scratch").mkdir()
     results: list[Result] = []
@@ -649,7 +657,7 @@ def run_all(
         progress(f"== {inp.title()}")
         for op in ops:
             earlier = timed_out.get(op.tool)
-            if earlier is not None and earlier.size <= inp.size:
+            if earlier is not None and earlier.size < inp.size:
                 result = Result(source.name, op.tool, op.operation, "skipped", op.compare)
                 result.note = f"timed out on {earlier.name}"
             else:
@@ -658,7 +666,8 @@ def run_all(
                     timed_out[op.tool] = inp
             results.append(result)
             rss = f"{result.peak_rss_mb:.0f} MB" if result.peak_rss_mb is not None else ""
-            progress(f"  {op.tool} {op.operation}: {fmt_seconds(result)} {rss} {result.note}")
+            note = result.note if result.status in ("error", "skipped") else ""
+            progress(f"  {op.tool} {op.operation}: {fmt_seconds(result)} {rss} {note}".rstrip())
         source.unlink()
     return results
 

@@ -35,7 +35,7 @@ echo "== Python packages -> $peers/venv"
 if [ ! -x "$peers/venv/bin/python" ]; then
     "$python" -m venv "$peers/venv"
 fi
-"$peers/venv/bin/python" -m pip install --quiet --upgrade "$MDFORMAT" "$MDFORMAT_TABLES"
+"$peers/venv/bin/python" -m pip install -qq --upgrade "$MDFORMAT" "$MDFORMAT_TABLES"
 
 echo "== installed"
 for pkg in prettier markdownlint-cli2 markdown-table-formatter awesome-lint; do
