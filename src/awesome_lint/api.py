@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
 from awesome_lint.binding import BoundTable, bind
 from awesome_lint.config import Config, default_config
-from awesome_lint.model import Problem, Severity, Table
+from awesome_lint.model import Problem, Severity
 from awesome_lint.parser import ParsedDocument, parse
 from awesome_lint.rules import BY_ID, RULES, Rule
 from awesome_lint.rules.base import Context
@@ -151,11 +151,3 @@ def tables_to_fix(analysis: Analysis, unsafe_fixes: bool) -> list[BoundTable]:
         for bound in analysis.tables
         if any(bound.table.line <= line <= bound.table.end_line for line in lines)
     ]
-
-
-def export_tables(document: ParsedDocument) -> list[Table]:
-    return list(document.tables)
-
-
-def known_rules() -> Collection[str]:
-    return BY_ID.keys()

@@ -26,9 +26,6 @@ class BoundTable:
         i = self.index(name)
         return row.cells[i] if i is not None and i < len(row.cells) else None
 
-    def specced_cells(self, row: Row) -> list[tuple[ColumnSpec, Cell]]:
-        return [(spec, cell) for spec, cell in zip(self.columns, row.cells) if spec is not None]
-
 
 def bind(table: Table, schemas: Sequence[TableSchema]) -> BoundTable:
     header = [fold_header(cell.text) for cell in table.header.cells]

@@ -19,7 +19,6 @@ from awesome_lint import __version__
 from awesome_lint.files import FileError, MarkdownFile, discover, read_markdown, write_atomic
 
 OUTPUT_FORMATS = ("text", "concise", "full", "json", "github", "sarif")
-SUBCOMMANDS = ("export", "rules", "init")
 
 
 @dataclass

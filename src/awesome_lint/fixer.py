@@ -162,7 +162,3 @@ def _first_difference(a: str, b: str) -> int:
         if x != y:
             return number
     return min(len(a.splitlines()), len(b.splitlines())) + 1
-
-
-def fixed_problems(result: FixResult) -> Sequence[Problem]:
-    return result.after

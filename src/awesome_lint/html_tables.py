@@ -32,7 +32,7 @@ class _Collector(HTMLParser):
         self.cell: list[str] | None = None
         self.line = 0
 
-    def handle_starttag(self, tag: str, attrs: object) -> None:
+    def handle_starttag(self, tag: str, _attrs: object) -> None:
         if tag == "table":
             self.depth += 1
             if self.depth == 1:
