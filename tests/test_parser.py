@@ -28,12 +28,48 @@ def _github(text: str) -> list[list[list[str]]]:
 
 _LINES = st.sampled_from(
     [
-        "| a | b |", "| --- | --- |", "|:-|-:|", "a | b", "--- | ---", "| c |", "| 1 || 3 |",
-        "| x | y | z |", "|", "| - |", "-", "---", "***", "", "   ", "text", "# Heading",
-        "Setext", "===", "> | q | r |", "> | - | - |", ">", "- | l | m |", "  | - | - |",
-        "1. | n |", "   | o | p |", "    | code |", "\t| tab |", "```", "~~~", "<div>",
-        "</div>", "<!-- c -->", "<span>", "[ref]: /url", "| [ref] | `x\\|y` |", "| \\| | b |",
-        "| 中文 | 👍 |", "- item", "  continued", "> quote", "| **b** | _i_ |",
+        "| a | b |",
+        "| --- | --- |",
+        "|:-|-:|",
+        "a | b",
+        "--- | ---",
+        "| c |",
+        "| 1 || 3 |",
+        "| x | y | z |",
+        "|",
+        "| - |",
+        "-",
+        "---",
+        "***",
+        "",
+        "   ",
+        "text",
+        "# Heading",
+        "Setext",
+        "===",
+        "> | q | r |",
+        "> | - | - |",
+        ">",
+        "- | l | m |",
+        "  | - | - |",
+        "1. | n |",
+        "   | o | p |",
+        "    | code |",
+        "\t| tab |",
+        "```",
+        "~~~",
+        "<div>",
+        "</div>",
+        "<!-- c -->",
+        "<span>",
+        "[ref]: /url",
+        "| [ref] | `x\\|y` |",
+        "| \\| | b |",
+        "| 中文 | 👍 |",
+        "- item",
+        "  continued",
+        "> quote",
+        "| **b** | _i_ |",
     ]
 )
 _ENDINGS = st.sampled_from(["\n", "\r\n", "\r"])
@@ -117,3 +153,25 @@ def test_reference_links_resolve() -> None:
 def test_code_lines_are_known() -> None:
     doc = parse("```\n| a |\n| - |\n```\n")
     assert doc.tables == () and {2, 3} <= doc.code_lines
+
+
+@given(
+    st.text(alphabet="ab |\t\v\f\r\n\u3000x", max_size=16).flatmap(
+        lambda line: st.tuples(st.just(line), st.integers(0, len(line)))
+    )
+)
+@example(("| a | b |", 0))
+@example(("a | b", 0))
+@example(("|   |", 0))
+@example(("", 0))
+def test_plain_row_split_is_split_row(case: tuple[str, int]) -> None:
+    from awesome_lint.blocks import split_row
+    from awesome_lint.parser import split_plain_row
+
+    line, start = case
+    assert split_plain_row(line, start) == split_row(line, start)
+
+
+def test_a_tab_the_list_item_half_owns_stays_in_the_prefix() -> None:
+    table = parse_tables("- a\n\n\t| h |\n\t|---|\n\t| x |\n")[0]
+    assert [row.prefix for row in (table.header, table.delimiter, *table.rows)] == ["\t"] * 3

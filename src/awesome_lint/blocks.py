@@ -214,8 +214,10 @@ _HTML_END = {
     4: re.compile(r">"),
     5: re.compile(r"\]\]>"),
 }
+# The optional last pipe takes its own spaces: `\|?[ \t\v\f]*$` after a cell's trailing
+# spaces would let two space runs share them and backtrack quadratically.
 _DELIMITER_RE = re.compile(
-    r"\|?[ \t\v\f]*:?-+:?[ \t\v\f]*(?:\|[ \t\v\f]*:?-+:?[ \t\v\f]*)*\|?[ \t\v\f]*$"
+    r"\|?[ \t\v\f]*:?-+:?[ \t\v\f]*(?:\|[ \t\v\f]*:?-+:?[ \t\v\f]*)*(?:\|[ \t\v\f]*)?$"
 )
 # A cell runs to the next pipe that is not escaped. Like cmark-gfm, `\|` never ends a cell,
 # even after another backslash: `\\|` keeps the pipe in the cell.
@@ -277,6 +279,7 @@ class _Parser:
         self.blank = False
         self.partial_tab = False
         self._row_cache: tuple[int, int, list[tuple[int, int]] | None] = (0, -1, None)
+        self._only_cache: tuple[tuple[int, str], int] = ((0, ""), 0)
 
     # -- the cursor -----------------------------------------------------------------------
 
@@ -335,6 +338,17 @@ class _Parser:
             self.first_nonspace, self.first_nonspace_column = pos, col
         self.indent = self.first_nonspace_column - self.column
         self.blank = self.first_nonspace >= n
+
+    def _only(self, char: str, pos: int) -> bool:
+        """Whether the line holds nothing but `char`, spaces and tabs from pos on.
+
+        Checked before _THEMATIC_RE, which would otherwise scan the rest of the line once
+        per container on lines such as `- - - - ... x` (quadratic).
+        """
+        key = (self.lineno, char)
+        if self._only_cache[0] != key:
+            self._only_cache = (key, len(self.line.rstrip(char + " \t")))
+        return self._only_cache[1] <= pos
 
     def prefix_end(self) -> int:
         return self.offset + 1 if self.partial_tab else self.offset
@@ -507,6 +521,7 @@ class _Parser:
                 not indented
                 and not (kind == _PARA and not all_matched)
                 and c in "*-_"
+                and self._only(c, fns)
                 and _THEMATIC_RE.match(self.line, fns)
             ):
                 container = self.add_child(container, _HR)
@@ -691,7 +706,7 @@ class _Parser:
         node.content.append(text + "\n")
 
     def _add_line(self, paragraph: _Node, start: int) -> None:
-        prefix_end = self.prefix_end() if start == self.offset else self.offset
+        prefix_end = self.prefix_end()
         paragraph.line_refs.append(LineRef(self.lineno, prefix_end, start))
         text = self.line[start:]
         if start == self.offset and self.partial_tab:
