@@ -20,10 +20,32 @@ _EMPTY_BODY = re.compile(r"<tbody>\n</tbody>\n")
 
 _CELLS = st.sampled_from(
     [
-        "", "a", "SAM", "中文标题", "日本語のモデル", "👍🏽", "👨‍👩‍👧", "1️⃣", "❤️", "é", "e\u0301",
-        "`code`", "`a\\|b`", "x \\| y", "**bold**", "_it_", "[Link](https://github.com/x/y)",
-        "[![Star](https://img.shields.io/badge/s.svg)](https://github.com/x)", "<br>", "&amp;",
-        "ICCV'23", "arXiv(2023)", "N/A", "-", "a  b", "\\*",
+        "",
+        "a",
+        "SAM",
+        "中文标题",
+        "日本語のモデル",
+        "👍🏽",
+        "👨‍👩‍👧",
+        "1️⃣",
+        "❤️",
+        "é",
+        "e\u0301",
+        "`code`",
+        "`a\\|b`",
+        "x \\| y",
+        "**bold**",
+        "_it_",
+        "[Link](https://github.com/x/y)",
+        "[![Star](https://img.shields.io/badge/s.svg)](https://github.com/x)",
+        "<br>",
+        "&amp;",
+        "ICCV'23",
+        "arXiv(2023)",
+        "N/A",
+        "-",
+        "a  b",
+        "\\*",
     ]
 )
 _ALIGN = st.sampled_from(["---", ":--", ":-:", "--:", "-", ":---------:", " --- "])

@@ -71,13 +71,67 @@ def test_the_scanner_reads_most_corpus_cells_itself() -> None:
 
 _PIECES = st.sampled_from(
     [
-        "a", "b", "word", " ", "  ", "中文", "👍🏽", "¿", "(", ")", ".", "'", '"', ":",
-        "*", "**", "***", "_", "__", "~", "~~", "`", "``", "\\", "\\*", "\\[", "\\]", "\\`",
-        "[", "]", "![", "](", ")", "[a](https://x.org/a)", "[b](<c d>)", "](u)",
-        "![i](i.png)", "[![b](https://img/b.svg)](https://g.com/b)", "<br>", "<br/>", "</b>",
-        "<a href=\"x\">", "<!-- c -->", "<!---->", "<http://a.org>", "<a@b.org>", "<x y",
-        "&amp;", "&copy;", "&#35;", "&#x1F600;", "&bogus;", "&", "www.example.com",
-        "https://e.org/p_(q)", "a@b.org", "<script>", "<", ">", "!", "#",
+        "a",
+        "b",
+        "word",
+        " ",
+        "  ",
+        "中文",
+        "👍🏽",
+        "¿",
+        "(",
+        ")",
+        ".",
+        "'",
+        '"',
+        ":",
+        "*",
+        "**",
+        "***",
+        "_",
+        "__",
+        "~",
+        "~~",
+        "`",
+        "``",
+        "\\",
+        "\\*",
+        "\\[",
+        "\\]",
+        "\\`",
+        "[",
+        "]",
+        "![",
+        "](",
+        ")",
+        "[a](https://x.org/a)",
+        "[b](<c d>)",
+        "](u)",
+        "![i](i.png)",
+        "[![b](https://img/b.svg)](https://g.com/b)",
+        "<br>",
+        "<br/>",
+        "</b>",
+        '<a href="x">',
+        "<!-- c -->",
+        "<!---->",
+        "<http://a.org>",
+        "<a@b.org>",
+        "<x y",
+        "&amp;",
+        "&copy;",
+        "&#35;",
+        "&#x1F600;",
+        "&bogus;",
+        "&",
+        "www.example.com",
+        "https://e.org/p_(q)",
+        "a@b.org",
+        "<script>",
+        "<",
+        ">",
+        "!",
+        "#",
     ]
 )
 
@@ -89,3 +143,31 @@ def test_generated_cells_read_as_github_shows_them(cells: list[str]) -> None:
     cells = [c.strip() for c in cells if c.strip() and "|" not in c and not c.endswith("\\")]
     if cells:
         assert _check(cells, fast_only=False) == []
+
+
+_words = st.text(alphabet="ab (): /.w@_*\\!<&`~x9'#?=-", max_size=6)
+_destinations = st.text(alphabet="ab/.:?=()<> x&_#", max_size=6)
+_pieces = st.one_of(
+    _words,
+    st.builds("[{}]({})".format, _words, _destinations),
+    st.builds("[![{}]({})]({})".format, _words, _destinations, _destinations),
+    st.builds("![{}]({})".format, _words, _destinations),
+    st.sampled_from(["[", "]", "(", ")", "!", "www.x.org", "a@b.c", "http://x", " ", "**", "`"]),
+)
+
+
+@given(st.lists(_pieces, max_size=5).map("".join))
+@example("[Link](https://x/a) [![Star](https://img/s.svg?style=social)](https://x/a)")
+@example("a ![i](u) b [c](d)(e)")
+def test_runs_of_plain_links_and_images_read_as_the_scanner_reads_them(cell: str) -> None:
+    from awesome_lint.inline import _simple
+
+    fast = _simple(cell)
+    if fast is not None:
+        scanned = scan(cell)
+        assert scanned is not None
+        assert (fast.text, fast.links, fast.images) == (
+            scanned.text,
+            scanned.links,
+            scanned.images,
+        )

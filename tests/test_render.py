@@ -155,6 +155,46 @@ def test_display_widths_matches_display_width() -> None:
     assert display_widths(texts[:2]) == [3, 0]
 
 
+def test_simple_characters_measure_as_wcwidth_measures_them() -> None:
+    """Every code point the fast path measures without wcwidth: as wide as wcwidth says,
+    alone, twice and between letters, and in no grapheme class that joins a neighbour."""
+    import unicodedata
+
+    import wcwidth
+    from wcwidth import table_grapheme as graphemes
+    from wcwidth.bisearch import bisearch
+
+    from awesome_lint.width import _kind
+
+    joining = [
+        graphemes.GRAPHEME_PREPEND,
+        graphemes.GRAPHEME_SPACINGMARK,
+        graphemes.GRAPHEME_EXTEND,
+        graphemes.GRAPHEME_ZWJ,
+        graphemes.GRAPHEME_L,
+        graphemes.GRAPHEME_V,
+        graphemes.GRAPHEME_T,
+        graphemes.GRAPHEME_REGIONAL_INDICATOR,
+        graphemes.GRAPHEME_CONTROL,
+    ]
+    wrong = []
+    for code in range(0x80, 0x110000):
+        char = chr(code)
+        kind = _kind(char)
+        if not kind:
+            continue
+        if (
+            any(bisearch(code, table) for table in joining)
+            or wcwidth.width(char) != kind
+            or wcwidth.width(char + char) != 2 * kind
+            or wcwidth.width(f"a{char}b") != kind + 2
+        ):
+            wrong.append(f"U+{code:04X} {unicodedata.name(char, '?')}")
+    assert wrong == []
+    assert _kind("\u0301") == _kind("\u200d") == _kind("\ufe0f") == _kind("\U0001f3fb") == 0
+    assert display_width("Café — 中文 🚀") == wcwidth.width("Café — 中文 🚀")
+
+
 # --- golden cases ----------------------------------------------------------------------------
 
 GOLDEN = [

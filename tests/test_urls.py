@@ -930,3 +930,66 @@ def test_every_function_is_total(text: str) -> None:
     canonical_key(text)
     is_absolute(text)
     malformed_reason(text)
+
+
+# --------------------------------------------------------------------------------------------
+# Fast paths: the common shape of URL is read by one regular expression; the general path
+# (urllib.parse.urlsplit, the full syntax check) stays the reference.
+
+_messy = st.text(alphabet="hHtTpPsS:/\\.?#aZ09-_@[]%: \t\n\r\x00\x0büé&=;", max_size=16)
+_fast_path_urls = (
+    _urls()
+    | st.tuples(st.sampled_from(["http://", "https://", "HTTPS://", "hTtP://", ""]), _messy).map(
+        "".join
+    )
+    | st.sampled_from(
+        [
+            "https://http/x",
+            "https://HTTPS/x",
+            "https://http?x",
+            "https://.org/",
+            "https://a..org/",
+            "https://a.org./x",
+            "https://a.org:443/x",
+            "https://user@a.org/x",
+            "https://a.org/x y",
+            "https://a.org/\u00a0",
+            "https://a.org/#?x",
+            "https://[::1]/",
+        ]
+    )
+)
+
+
+@given(_fast_path_urls)
+def test_parse_fast_path_is_urlsplit(url: str) -> None:
+    from awesome_lint.urls import _parse, _parse_any
+
+    _parse.cache_clear()
+    fast, general = _parse(url), _parse_any(url)
+    assert (fast is None) == (general is None)
+    if fast is not None and general is not None:
+        assert fast[:3] == general[:3]  # scheme, path, host
+        try:
+            port = general.port
+        except ValueError:
+            with pytest.raises(ValueError):
+                fast.port  # noqa: B018
+        else:
+            assert fast.port == port
+
+
+@given(_fast_path_urls)
+def test_malformed_fast_path_is_the_full_check(url: str) -> None:
+    from awesome_lint.urls import _malformed
+
+    assert malformed_reason(url) == _malformed(url)
+
+
+def test_bad_host_characters_are_the_ascii_outside_letters_digits_and_marks() -> None:
+    from awesome_lint.urls import _BAD_HOST_CHAR
+
+    allowed = re.compile(r"[A-Za-z0-9._~%\-]")
+    for code in range(0x80):
+        assert bool(_BAD_HOST_CHAR.match(chr(code))) != bool(allowed.match(chr(code)))
+    assert _BAD_HOST_CHAR.search("\x80ü\u3000\ud800\U0010ffff") is None

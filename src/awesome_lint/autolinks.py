@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from awesome_lint.model import Link
 
@@ -28,8 +29,41 @@ def _host_char(c: str) -> bool:
     return not _space(c) and not unicodedata.category(c).startswith("P")
 
 
+# The last domain scanned without a backslash: (string, from, end, bound). A later `www.`
+# inside it ends at the same place, so `www._www._...` is not rescanned once per `www.`.
+_last_scan: tuple[str | None, int, int, int] = (None, 0, 0, 0)
+
+
 def _domain_end(s: str, start: int, allow_short: bool) -> int:
     """End of the domain starting at start, or start when it is not a valid one."""
+    global _last_scan
+    first, n = start + 1, len(s)
+    if start >= n:  # nothing after `://`
+        return start
+    bound = n if allow_short else n - 1
+    memo, lo, hi, memo_bound = _last_scan
+    if memo is s and lo <= first < hi and memo_bound == bound:
+        end = hi
+    else:
+        end = first
+        while end < bound and (c := s[end]) != "\\" and (c in "_.-" or _host_char(c)):
+            end += 1
+        if end < bound and end < n - 2 and s[end] == "\\":
+            return _escaped_domain_end(s, start, allow_short)
+        _last_scan = (s, first, end, bound)
+    last_dot = s.rfind(".", first, end)
+    if last_dot < 0:
+        if s.find("_", first, end) >= 0 or not allow_short:
+            return start
+        return end
+    previous = s.rfind(".", first, last_dot)
+    before = previous + 1 if previous >= 0 else first
+    if s.find("_", last_dot + 1, end) >= 0 or s.find("_", before, last_dot) >= 0:
+        return start
+    return end
+
+
+def _escaped_domain_end(s: str, start: int, allow_short: bool) -> int:
     i, n = start + 1, len(s)
     dots = under_last = under_before = 0
     while i < n - 1 + (1 if allow_short else 0) and i < n:
@@ -57,6 +91,7 @@ def _trim(s: str, start: int, end: int) -> int:
     lt = s.find("<", start, end)
     if lt >= 0:
         end = lt
+    balance: int | None = None  # `)` minus `(` in s[start:end], counted once when needed
     while end > start:
         c = s[end - 1]
         if c in _TRAILING:
@@ -67,8 +102,11 @@ def _trim(s: str, start: int, end: int) -> int:
                 j -= 1
             end = j if j < end - 2 and s[j] == "&" else end - 1
         elif c == ")":
-            if s.count(")", start, end) <= s.count("(", start, end):
+            if balance is None:
+                balance = s.count(")", start, end) - s.count("(", start, end)
+            if balance <= 0:
                 break
+            balance -= 1
             end -= 1
         else:
             break
@@ -77,14 +115,14 @@ def _trim(s: str, start: int, end: int) -> int:
 
 def _run_end(s: str, pos: int) -> int:
     n = len(s)
-    while pos < n and not s[pos] in " \t\n\v\f\r" and s[pos] != "<":
+    while pos < n and s[pos] not in " \t\n\v\f\r" and s[pos] != "<":
         pos += 1
     return pos
 
 
 def match_www(s: str, pos: int) -> int | None:
     """End of a `www.` link starting at pos, if GitHub links it."""
-    if pos > 0 and s[pos - 1] not in "*_~(" and not s[pos - 1] in " \t\n\v\f\r":
+    if pos > 0 and s[pos - 1] not in "*_~(" and s[pos - 1] not in " \t\n\v\f\r":
         return None
     if not s.startswith("www.", pos):
         return None
@@ -115,6 +153,11 @@ def candidates(chunk: str) -> list[re.Match[str]]:
     return list(_CANDIDATE.finditer(chunk)) if ("www." in chunk or "://" in chunk) else []
 
 
+def candidates_in(s: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The candidates of s[start:end], found lazily (offsets are in s)."""
+    return _CANDIDATE.finditer(s, start, end)
+
+
 def _alnum(c: str) -> bool:
     return c.isascii() and c.isalnum()
 
@@ -135,14 +178,20 @@ def email_links(text: str) -> list[Link]:
             c = text[end]
             if c == "@":
                 ats += 1
+                if ats > 1:
+                    break  # not an address; scanning on would make `a@a@a@...` quadratic
             elif c == "." and end + 1 < len(text) and _alnum(text[end + 1]):
                 dots += 1
             elif not _alnum(c) and c not in "-_":
                 break
             end += 1
         last = text[end - 1]
-        if not rewind or end - at < 2 or ats != 1 or not dots or not (
-            last.isascii() and last.isalpha() or last == "."
+        if (
+            not rewind
+            or end - at < 2
+            or ats != 1
+            or not dots
+            or not ((last.isascii() and last.isalpha()) or last == ".")
         ):
             offset = at + 1
             continue

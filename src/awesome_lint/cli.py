@@ -5,9 +5,11 @@ Exit codes: 0 clean, 1 problems remain (or --diff found changes), 2 usage or inp
 
 from __future__ import annotations
 
-import difflib
+import gc
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,7 +154,7 @@ class _Runner:
             return self._explicit
         from awesome_lint.config import find_config, load_config
 
-        found = find_config(path.resolve())
+        found = find_config(Path(os.path.realpath(path)))
         if found not in self._configs:
             self._configs[found] = load_config(found)
         return self._configs[found]
@@ -174,11 +176,12 @@ class _Runner:
             self.outcome.errors += 1
 
     def _check(self, display: str, path: Path | None, document: Any, config: Any) -> None:
-        from awesome_lint.fixer import FixError, fix_text
         from awesome_lint.reporters import FileReport
 
         text = document.text
         if self.fix or self.diff:
+            from awesome_lint.fixer import FixError, fix_text
+
             try:
                 result = fix_text(text, config, self.selection, unsafe_fixes=self.unsafe_fixes)
             except FixError as exc:
@@ -293,6 +296,8 @@ def _statistics(reports: Sequence[Any]) -> str:
 
 
 def _unified_diff(name: str, before: str, after: str) -> str:
+    import difflib
+
     diff = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),
@@ -400,6 +405,10 @@ _COMMANDS = {"export": export, "rules": rules, "init": init}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A run builds a few objects per table cell, none in reference cycles, and keeps most of
+    # them to the end; the cyclic collector would walk them all again and again for nothing
+    # (a quarter of a 10,000-row run). Reference counting frees the rest, and the process ends.
+    gc.disable()
     args = list(sys.argv[1:] if argv is None else argv)
     command = check
     name = "awesome-lint"
@@ -407,21 +416,54 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = _COMMANDS[args[0]]
         name = f"awesome-lint {args[0]}"
         args = args[1:]
+    from awesome_lint.config import ConfigError
+
+    previous = _sigterm_interrupts()
     try:
         result = command.main(args, prog_name=name, standalone_mode=False)
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
-    except click.Abort:
+    except (click.Abort, KeyboardInterrupt):
         _error("interrupted")
-        return 130
+        return 128 + _interrupted_by
+    except ConfigError as exc:  # a bad --config is an input error, not a crash
+        _error(str(exc))
+        return 2
     except click.ClickException as exc:
         exc.show()
         return 2
-    except (BrokenPipeError, KeyboardInterrupt):
+    except BrokenPipeError:
         return 130
     except Exception as exc:
         return _crash(exc, args)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     return int(result or 0)
+
+
+# The signal that interrupted the run: SIGTERM is turned into KeyboardInterrupt like SIGINT,
+# so a write in progress is rolled back the same way; the exit code tells them apart.
+_interrupted_by = int(signal.SIGINT)
+
+
+def _sigterm_interrupts() -> Any:
+    """Make SIGTERM raise KeyboardInterrupt; the handler it replaced, to put back."""
+    global _interrupted_by
+    _interrupted_by = int(signal.SIGINT)
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    previous = signal.getsignal(signal.SIGTERM)
+    if previous is not signal.SIG_DFL:
+        return None  # ignored, or someone else's handler: leave it
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    return previous
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    global _interrupted_by
+    _interrupted_by = signum
+    raise KeyboardInterrupt
 
 
 def _crash(exc: BaseException, args: Sequence[str]) -> int:

@@ -126,9 +126,7 @@ def config_from_text(text: str, name: str) -> Config:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ConfigError(
-            f"{name}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}"
-        ) from None
+        raise ConfigError(f"{name}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
     validate_config(data, name)
     return merge(_default_data(), data, name)
 
@@ -254,7 +252,7 @@ def merge(base: Mapping[str, Any], data: Mapping[str, Any], path: str | None) ->
     """The config `data` (from `path`) over `base`: rules override, lists extend."""
     extends = data.get("extends", "default") == "default"
     rules: dict[str, RuleSetting] = {}
-    for source in ((base, data) if extends else (data,)):
+    for source in (base, data) if extends else (data,):
         for rule, value in source.get("rules", {}).items():
             rules[rule] = _rule_setting(value)
     tables = [_table(t, f"{path}#/tables/{i}") for i, t in enumerate(data.get("tables", ()))]

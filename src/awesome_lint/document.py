@@ -27,9 +27,22 @@ class Document:
         return ((BOM if self.bom else "") + body).encode("utf-8")
 
 
+# Byte order marks of the encodings people save Markdown in by mistake, longest first.
+_OTHER_BOMS = (
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\xfe\xff", "UTF-16"),
+    (b"\xff\xfe", "UTF-16"),
+)
+
+
 def decode(data: bytes) -> Document:
+    """The text of a file's bytes; InputError (the reason) if it is not UTF-8 text."""
     if not data:
         raise InputError("empty file")
+    for bom, name in _OTHER_BOMS:
+        if data.startswith(bom):
+            raise InputError(f"{name} text, not UTF-8 (convert it to UTF-8)")
     nul = data.find(b"\x00")
     if nul >= 0:
         line, column = _position(data, nul)

@@ -7,11 +7,14 @@ or the new one, never a mix; no temporary file outlives the write.
 
 from __future__ import annotations
 
+import errno
 import os
+import signal
 import stat
 import subprocess
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +22,7 @@ from awesome_lint.document import Document, InputError, decode
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
 _SKIP_DIRS = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".tox"})
+_WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
 
 
 class FileError(Exception):
@@ -63,6 +67,7 @@ def _is_markdown(path: Path) -> bool:
 
 
 def _walk(folder: Path) -> Iterable[Path]:
+    # os.walk does not follow symbolic links to folders, so a link loop cannot trap it.
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
         for name in names:
@@ -88,54 +93,69 @@ def _git_tracked(folder: Path) -> list[Path] | None:
 
 
 def read_markdown(path: Path, max_size: int) -> Document:
+    """The file decoded, or FileError with the reason (size, encoding, permissions...)."""
     try:
         info = path.stat()
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:
         raise FileError(_os_reason(exc, path)) from None
     if stat.S_ISDIR(info.st_mode):
         raise FileError("is a folder")
     if not stat.S_ISREG(info.st_mode):
         raise FileError("not a regular file")
     if info.st_size > max_size:
-        raise FileError(
-            f"{info.st_size:,} bytes is over the limit of {max_size:,} bytes"
-            " (max_file_size in .awesome-lint.json)"
-        )
+        raise FileError(_too_large(info.st_size, max_size))
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as f:
+            # The file may have grown since stat(): never read more than the limit allows.
+            data = f.read(max_size + 1)
     except OSError as exc:
         raise FileError(_os_reason(exc, path)) from None
+    if len(data) > max_size:
+        raise FileError(_too_large(len(data), max_size))
     try:
         return decode(data)
     except InputError as exc:
         raise FileError(str(exc)) from None
 
 
-def _os_reason(exc: OSError, path: Path) -> str:
-    import errno
+def _too_large(size: int, max_size: int) -> str:
+    return (
+        f"{size:,} bytes is over the limit of {max_size:,} bytes"
+        " (max_file_size in .awesome-lint.json)"
+    )
 
+
+def _os_reason(exc: BaseException, path: Path) -> str:
+    if isinstance(exc, RuntimeError):  # pathlib's own "Symlink loop" (Python < 3.13)
+        return "symbolic link loop"
+    assert isinstance(exc, OSError)
     if exc.errno == errno.ENOENT:
         return "broken symbolic link" if path.is_symlink() else "no such file"
     if exc.errno == errno.ELOOP:
         return "symbolic link loop"
-    if exc.errno == errno.EACCES:
+    if exc.errno in (errno.EACCES, errno.EPERM):
         return "permission denied"
+    if exc.errno == errno.EISDIR:
+        return "is a folder"
     return exc.strerror or str(exc)
 
 
 def write_atomic(path: Path, data: bytes, expected: bytes | None) -> None:
     """Replace the file's content with `data` if it still holds `expected`.
 
-    Through a symbolic link the target is written. The file keeps its permissions.
+    Through a symbolic link the target is written. The file keeps its permissions (and,
+    where allowed, its owner). On any failure, a signal included, the file is unchanged
+    and the temporary file is gone.
     """
     target = Path(os.path.realpath(path))
     try:
-        info = target.stat()
+        info: os.stat_result | None = target.stat()
     except FileNotFoundError:
         info = None
     except OSError as exc:
         raise FileError(_os_reason(exc, path)) from None
-    if info is not None and not os.access(target, os.W_OK):
+    if info is not None and (not info.st_mode & _WRITE_BITS or not os.access(target, os.W_OK)):
+        # The mode bits count even for root, who may write anything: read-only means it.
         raise FileError("read-only file, not fixed")
     if expected is not None:
         try:
@@ -144,20 +164,81 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None) -> None:
             raise FileError(_os_reason(exc, path)) from None
         if current != expected:
             raise FileError("changed on disk while it was being checked, not fixed")
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    temp: str | None = None
+    fd = -1
     try:
+        with _signals_held():
+            # A signal here would otherwise leave a temporary file no one knows about.
+            fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         with os.fdopen(fd, "wb") as f:
+            fd = -1  # the file object owns it now
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        if info is not None:
-            os.chmod(temp, stat.S_IMODE(info.st_mode))
+        _copy_metadata(temp, info)
         os.replace(temp, target)
+        temp = None
     except BaseException as exc:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
+        with _signals_held(), suppress(OSError):
+            if fd >= 0:
+                os.close(fd)
+        with _signals_held(), suppress(OSError):
+            if temp is not None:
+                os.unlink(temp)
         if isinstance(exc, OSError):
-            raise FileError(f"cannot write: {exc.strerror or exc}; the file is unchanged") from None
+            reason = exc.strerror or str(exc)
+            if info is None:  # a new file: nothing was there to keep; the caller says what
+                raise FileError(reason) from None
+            raise FileError(f"cannot write: {reason}; the file is unchanged") from None
         raise
+    _sync_folder(target.parent)
+
+
+def _copy_metadata(temp: str, info: os.stat_result | None) -> None:
+    if info is None:
+        os.chmod(temp, 0o666 & ~_umask())
+        return
+    os.chmod(temp, stat.S_IMODE(info.st_mode))
+    if hasattr(os, "chown") and (info.st_uid, info.st_gid) != _owner(temp):
+        # Only root may give a file away; the content matters more than the owner.
+        with suppress(OSError):
+            os.chown(temp, info.st_uid, info.st_gid)
+
+
+def _owner(path: str) -> tuple[int, int]:
+    info = os.stat(path)
+    return info.st_uid, info.st_gid
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename durable; best effort (not every system can open a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back for a few system calls; they arrive right after."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)

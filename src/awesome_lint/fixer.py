@@ -8,12 +8,20 @@ result again must change nothing. Otherwise the text is left alone and FixError 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 
-from awesome_lint.api import Analysis, Selection, analyse, fixable, tables_to_fix
+from awesome_lint.api import (
+    Analysis,
+    Selection,
+    analyse,
+    collector_paused,
+    fixable,
+    tables_to_fix,
+)
 from awesome_lint.binding import BoundTable
-from awesome_lint.blocks import split_lines
 from awesome_lint.config import Config
 from awesome_lint.model import Problem, Row, Table
 from awesome_lint.render import Style, render_table
@@ -46,17 +54,31 @@ def fix_text(
     *,
     unsafe_fixes: bool = False,
 ) -> FixResult:
+    with collector_paused():
+        return _fix_text(text, config, selection, unsafe_fixes)
+
+
+def _fix_text(
+    text: str, config: Config | None, selection: Selection | None, unsafe_fixes: bool
+) -> FixResult:
     analysis = analyse(text, config, selection, unsafe_fixes=unsafe_fixes)
     fixed, intended = _apply(analysis, unsafe_fixes)
     if fixed == text:
         return FixResult(text, analysis.problems, analysis.problems)
-    again = analyse(fixed, config, selection, unsafe_fixes=unsafe_fixes, previous=analysis.document)
-    _verify(analysis.document.tables, again.document.tables, intended, unsafe_fixes)
+    # Keep what the rest needs and let the first reading go before the second: the problems
+    # found, what each table must read as, and the cells and results the analysis of the
+    # fixed text can reuse. (Aligned, a large list's fixed text alone is twice its size.)
+    before = analysis.problems
+    expected = _expectations(analysis.document.tables, intended, unsafe_fixes)
+    reusable = analysis.reusable()
+    del analysis, intended
+    again = analyse(fixed, config, selection, unsafe_fixes=unsafe_fixes, previous=reusable)
+    _verify(expected, again.document.tables)
     second, _ = _apply(again, unsafe_fixes)
     if second != fixed:
         line = _first_difference(fixed, second)
         raise FixError(f"line {line}: fixing the result again would change it again")
-    return FixResult(fixed, analysis.problems, again.problems)
+    return FixResult(fixed, before, again.problems)
 
 
 def _apply(analysis: Analysis, unsafe_fixes: bool) -> tuple[str, dict[int, Table]]:
@@ -64,43 +86,87 @@ def _apply(analysis: Analysis, unsafe_fixes: bool) -> tuple[str, dict[int, Table
     targets = tables_to_fix(analysis, unsafe_fixes)
     if not targets:
         return analysis.text, {}
-    lines, endings = split_lines(analysis.text)
+    text = analysis.text
+    starts = _line_starts(text, analysis.document.lines)
     style: Style = "compact" if analysis.context.config.style == "compact" else "aligned"
     intended: dict[int, Table] = {}
-    # Splice from the bottom up so earlier line numbers stay valid.
-    for bound in sorted(targets, key=lambda b: b.table.line, reverse=True):
-        table = _fixed_table(bound, analysis, unsafe_fixes)
+    wanted = _fixable_lines(analysis, targets, unsafe_fixes)
+    # The text between fixed tables is copied as it is, in one piece each.
+    pieces: list[str] = []
+    done = 0
+    for bound in sorted(targets, key=lambda b: b.table.line):
+        table = _fixed_table(bound, analysis, wanted.get(bound.table.line, {}), unsafe_fixes)
         intended[bound.table.line] = table
-        start, end = bound.table.line - 1, bound.table.end_line
+        first, last = bound.table.line - 1, bound.table.end_line  # 0-based, last excluded
         rendered = render_table(table, style)
-        old_endings = endings[start:end]
+        old_endings = [
+            text[starts[n] + len(analysis.document.lines[n]) : starts[n + 1]]
+            for n in range(first, last)
+        ]
         new_endings = [old_endings[min(i, len(old_endings) - 2)] for i in range(len(rendered) - 1)]
         new_endings.append(old_endings[-1])
-        lines[start:end] = rendered
-        endings[start:end] = new_endings
-    return "".join(line + ending for line, ending in zip(lines, endings)), intended
+        pieces.append(text[done : starts[first]])
+        pieces.extend(chain.from_iterable(zip(rendered, new_endings)))
+        done = starts[last]
+    pieces.append(text[done:])
+    return "".join(pieces), intended
 
 
-def _fixed_table(bound: BoundTable, analysis: Analysis, unsafe_fixes: bool) -> Table:
+def _line_starts(text: str, lines: Sequence[str]) -> list[int]:
+    """Where each line starts in `text`, and where the text ends.
+
+    `lines` are the text's lines as the parser split them, at LF, CRLF or CR: a line ends
+    where the next starts, its line ending in between.
+    """
+    starts = []
+    at = 0
+    for line in lines:
+        starts.append(at)
+        at += len(line)
+        if text.startswith("\r\n", at):
+            at += 2
+        elif at < len(text):
+            at += 1
+    if at != len(text):
+        raise FixError("the parsed lines do not make up the text")
+    starts.append(at)
+    return starts
+
+
+def _fixable_lines(
+    analysis: Analysis, targets: Sequence[BoundTable], unsafe_fixes: bool
+) -> dict[int, dict[str, set[int]]]:
+    """For each table (by its first line), the lines of its fixable problems by rule."""
+    starts = sorted(bound.table.line for bound in targets)
+    ends = {bound.table.line: bound.table.end_line for bound in targets}
+    wanted: dict[int, dict[str, set[int]]] = {}
+    for p in analysis.problems:
+        if not fixable(p, unsafe_fixes):
+            continue
+        at = bisect_right(starts, p.line) - 1
+        if at >= 0 and p.line <= ends[starts[at]]:
+            wanted.setdefault(starts[at], {}).setdefault(p.rule, set()).add(p.line)
+    return wanted
+
+
+def _fixed_table(
+    bound: BoundTable, analysis: Analysis, wanted: dict[str, set[int]], unsafe_fixes: bool
+) -> Table:
     """The table with each rule's fix applied, but only on rows where its problem stands.
 
     A rule fixes a whole table; rows whose problem of that rule was suppressed (or never
-    there) keep their previous state.
+    there) keep their previous state. `wanted` holds the lines of the table's fixable
+    problems by rule.
     """
     table = bound.table
-    lines = range(table.line, table.end_line + 1)
     for rule in analysis.rules:
         if rule.fix is None or rule.fix_safety is None:
             continue
         if rule.fix_safety == "unsafe" and not unsafe_fixes:
             continue
-        wanted = {
-            p.line
-            for p in analysis.problems
-            if p.rule == rule.id and p.line in lines and fixable(p, unsafe_fixes)
-        }
-        if wanted:
-            table = _on_rows(table, rule.fix(bound, table, analysis.context), wanted)
+        lines = wanted.get(rule.id)
+        if lines:
+            table = _on_rows(table, rule.fix(bound, table, analysis.context), lines)
     return table
 
 
@@ -122,29 +188,47 @@ def _on_rows(before: Table, after: Table, lines: set[int]) -> Table:
     return replace(after, rows=tuple(rows))
 
 
-def _verify(
-    old_tables: Sequence[Table],
-    new_tables: Sequence[Table],
-    intended: dict[int, Table],
-    unsafe_fixes: bool,
-) -> None:
-    if len(new_tables) != len(old_tables):
-        raise FixError(f"the fixed text has {len(new_tables)} tables instead of {len(old_tables)}")
-    for old, new in zip(old_tables, new_tables):
+@dataclass(frozen=True)
+class _Expected:
+    """What a table of the fixed text must read as."""
+
+    line: int  # of the table in the original text
+    width: int
+    # The header's and each row's cells as written, and for safe fixes the texts GitHub
+    # shows, which must stay: each row as its length then its cells, in one tuple a table.
+    raws: tuple[int | str, ...]
+    texts: tuple[int | str, ...] | None
+
+
+def _expectations(
+    old_tables: Sequence[Table], intended: dict[int, Table], unsafe_fixes: bool
+) -> list[_Expected]:
+    expected = []
+    for old in old_tables:
         meant = intended.get(old.line, old)
         width = len(meant.header.cells)
-        expected = [_raws(meant.header, width), *(_raws(r, width) for r in meant.rows)]
-        got = [_raws(new.header, width), *(_raws(r, width) for r in new.rows)]
-        if expected != got:
-            raise FixError(f"table at line {old.line}: the fixed table does not read back")
+        raws = _flat(_raws(row, width) for row in (meant.header, *meant.rows))
+        texts = None
         if not unsafe_fixes:
-            texts = [
-                _texts(old.header, width),
-                *(_texts(r, width) for r in old.rows if not is_empty(r)),
-            ]
-            new_texts = [_texts(new.header, width), *(_texts(r, width) for r in new.rows)]
-            if texts != new_texts:
-                raise FixError(f"table at line {old.line}: the fix would change what GitHub shows")
+            rows = (row for row in old.rows if not is_empty(row))
+            texts = _flat(_texts(row, width) for row in (old.header, *rows))
+        expected.append(_Expected(old.line, width, raws, texts))
+    return expected
+
+
+def _verify(expected: Sequence[_Expected], new_tables: Sequence[Table]) -> None:
+    if len(new_tables) != len(expected):
+        raise FixError(f"the fixed text has {len(new_tables)} tables instead of {len(expected)}")
+    for table, new in zip(expected, new_tables):
+        width, rows = table.width, (new.header, *new.rows)
+        if table.raws != _flat(_raws(row, width) for row in rows):
+            raise FixError(f"table at line {table.line}: the fixed table does not read back")
+        if table.texts is not None and table.texts != _flat(_texts(row, width) for row in rows):
+            raise FixError(f"table at line {table.line}: the fix would change what GitHub shows")
+
+
+def _flat(rows: Iterable[list[str]]) -> tuple[int | str, ...]:
+    return tuple(chain.from_iterable((len(row), *row) for row in rows))
 
 
 def _raws(row: Row, width: int) -> list[str]:

@@ -16,12 +16,13 @@ from typing import Any
 from awesome_lint.autolinks import bare_links
 from awesome_lint.escapes import resolve_entities
 from awesome_lint.inline_scan import FILTERED_TAG, scan
-from awesome_lint.model import Image, Link, LinkKind
+from awesome_lint.model import MANY, Image, Link, LinkKind
 
 References = Mapping[str, tuple[str, "str | None"]]
 
 
-@dataclass(frozen=True)
+# Not frozen, for speed (one per distinct cell); immutable by convention, as in model.py.
+@dataclass(**MANY)
 class Inline:
     text: str
     links: tuple[Link, ...] = ()
@@ -29,22 +30,71 @@ class Inline:
 
 
 # The two commonest cells, plain text and a lone `[text](url)`, need no scanner.
-_PLAIN = re.compile(r"[^\\`*_~\[\]!<&\n\r]*")
-_LONE_LINK = re.compile(r"\[([^\\`*_~\[\]!<&\n\r]*)\]\(([^\s()<>\\&]*)\)")
+PLAIN = re.compile(r"[^\\`*_~\[\]!<&\n\r]*")
+LONE_LINK = re.compile(r"\[([^\\`*_~\[\]!<&\n\r]*)\]\(([^\s()<>\\&]*)\)")
 
 
 def parse_inline(source: str, references: References) -> Inline:
     """Read a cell's Markdown (escaped pipes already unescaped) as GitHub renders it."""
-    if _PLAIN.fullmatch(source) and not ("www." in source or ":/" in source or "@" in source):
+    if PLAIN.fullmatch(source) and not ("www." in source or ":/" in source or "@" in source):
         return Inline(source)
-    lone = _LONE_LINK.fullmatch(source)
+    lone = LONE_LINK.fullmatch(source)
     if lone:
         text, url = lone.groups()
         return Inline(text, (Link(text, url, url_span=lone.span(2)),))
+    simple = _simple(source)
+    if simple is not None:
+        return simple
     scanned = scan(source, references)
     if scanned is not None:
         return Inline(scanned.text, scanned.links, scanned.images)
     return _parse_with_mistletoe(source, references)
+
+
+# The next commonest: plain text, links, images and badges (`[![alt](src)](url)`) in a row,
+# each of them plain, so that nothing else can start or end in between.
+_PLAIN_PART = r"[^\\`*_~\[\]!<&\n\r]"
+_DESTINATION = r"[^\s()<>\\&]*"
+_PIECE = re.compile(
+    rf"(?P<text>{_PLAIN_PART}+)"
+    rf"|\[(?P<link>{_PLAIN_PART}*)\]\((?P<url>{_DESTINATION})\)"
+    rf"|\[!\[(?P<alt>{_PLAIN_PART}*)\]\((?P<src>{_DESTINATION})\)\]\((?P<target>{_DESTINATION})\)"
+    rf"|!\[(?P<image_alt>{_PLAIN_PART}*)\]\((?P<image>{_DESTINATION})\)"
+)
+
+
+def _simple(source: str) -> Inline | None:
+    texts: list[str] = []
+    links: list[Link] = []
+    images: list[Image] = []
+    at, end = 0, len(source)
+    while at < end:
+        m = _PIECE.match(source, at)
+        if m is None:
+            return None
+        kind = m.lastgroup
+        if kind == "text":
+            text = m.group("text")
+            if "www." in text or ":/" in text or "@" in text:
+                return None  # maybe an autolink
+            texts.append(text)
+        elif kind == "url":
+            text = m.group("link")
+            texts.append(text)
+            links.append(Link(text, m.group("url"), url_span=m.span("url")))
+        elif kind == "target":
+            alt = m.group("alt")
+            if "www." in alt or ":/" in alt or "@" in alt:
+                return None
+            image = Image(alt, m.group("src"))
+            links.append(Link("", m.group("target"), image=image, url_span=m.span("target")))
+        else:
+            alt = m.group("image_alt")
+            if "www." in alt or ":/" in alt or "@" in alt:
+                return None
+            images.append(Image(alt, m.group("image")))
+        at = m.end()
+    return Inline("".join(texts), tuple(links), tuple(images))
 
 
 # -- the general case, through mistletoe ---------------------------------------------------

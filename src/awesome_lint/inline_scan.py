@@ -38,6 +38,8 @@ _TAG = re.compile(
 # cmark-gfm's comments: `<!-->`, `<!--->`, or text up to the first `-->` not after a `-`;
 # then processing instructions, declarations and CDATA.
 _COMMENT = re.compile(r"<!--(?:>|->|(?:.*?[^-])??-->)", re.DOTALL)
+# What _COMMENT can still match once a search from an earlier `<!--` found no end.
+_SHORT_COMMENT = re.compile(r"<!--(?:>|->|-->)")
 _OTHER_HTML = re.compile(r"<\?.*?\?>|<![A-Z]+[ \t\n\v\f\r][^>]*>|<!\[CDATA\[.*?\]\]>", re.DOTALL)
 _AUTOLINK = re.compile(
     r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^ \t\n\v\f\r<>\x00-\x1f]*)>"
@@ -58,7 +60,8 @@ _HREF = re.compile(
 )
 _DESTINATION_RUN = re.compile(r"[^\\()\x00-\x20\x7f]+")
 _MAX_PARENS = 32
-_MAX_LABEL = 999
+# cmark-gfm's MAX_LINK_LABEL_LENGTH, in UTF-8 bytes: a longer label is never a reference.
+_MAX_LABEL = 1000
 
 
 @dataclass(frozen=True)
@@ -130,15 +133,22 @@ class _Scanner:
         self.brackets: list[_Bracket] = []
         self.found: list[_Found] = []
         self._runs: dict[int, list[int]] | None = None
+        # Searches that found no end, so later ones from further right need not scan again
+        # (unclosed `<!--`, `<?`, `<!X` and CDATA would otherwise make a cell quadratic).
+        self._no_comment_end = self.n
+        self._absent: dict[str, int] = {}
 
     def run(self) -> Scanned:
         s, n, out = self.s, self.n, self.pieces
-        pos = 0
+        pos = text_end = 0
         while pos < n:
             c = s[pos]
-            m = _TEXT.match(s, pos)
-            if m:
-                pos = self._text(pos, m.end())
+            if pos >= text_end:
+                m = _TEXT.match(s, pos)
+                text_end = m.end() if m else pos
+            if pos < text_end:
+                # A bare URL may end inside a run of text: the rest of the run is still text.
+                pos = self._text(pos, text_end)
             elif c == "\\":
                 nxt = s[pos + 1 : pos + 2]
                 if nxt in ("\n", "\r"):
@@ -184,8 +194,8 @@ class _Scanner:
         """Plain text from pos to end, with the bare URLs GitHub links (which may run on)."""
         s, out = self.s, self.pieces
         if not self.brackets:  # GitHub links no bare URL while a `[` is open
-            for m in autolinks.candidates(s[pos:end]):
-                at = pos + m.start()
+            for m in autolinks.candidates_in(s, pos, end):
+                at = m.start()
                 if m.group(0) == "www.":
                     start, stop = at, autolinks.match_www(s, at)
                     href = "http://"
@@ -283,9 +293,16 @@ class _Scanner:
             return m.end()
         m = _TAG.match(s, pos)
         if m is None and s.startswith("<!--", pos):
-            m = _COMMENT.match(s, pos)
+            if pos > self._no_comment_end:
+                m = _SHORT_COMMENT.match(s, pos)
+            else:
+                m = _COMMENT.match(s, pos)
+                if m is None:
+                    self._no_comment_end = pos
         elif m is None and s.startswith(("<!", "<?"), pos):
-            m = _OTHER_HTML.match(s, pos)
+            closer = "?>" if s[pos + 1] == "?" else "]]>" if s[pos + 2 : pos + 3] == "[" else ">"
+            if not self._never(closer, pos + 2):
+                m = _OTHER_HTML.match(s, pos)
         if m:
             tag = m.group(0)
             if "\n" in tag or "\r" in tag:
@@ -295,6 +312,15 @@ class _Scanner:
             return m.end()
         self.pieces.append("<")
         return pos + 1
+
+    def _never(self, needle: str, start: int) -> bool:
+        """Whether `needle` does not occur at or after `start` (remembered once found so)."""
+        if self._absent.get(needle, self.n + 1) <= start:
+            return True
+        if self.s.find(needle, start) < 0:
+            self._absent[needle] = start
+            return True
+        return False
 
     def _html_anchor(self, tag: str, pos: int) -> None:
         """`<a href=...>` in a cell is a link too; `</a>` gives it its text."""
@@ -338,10 +364,15 @@ class _Scanner:
         _process_emphasis(inner, self.pieces)
         del self.delimiters[opener.delimiters :]
         text = "".join(self.pieces[opener.piece + 1 :])
-        inside = [f for f in self.found if f.piece > opener.piece]
-        self.found = [f for f in self.found if f.piece <= opener.piece]
+        # `found` is in piece order: what the link holds is at its end.
+        split = len(self.found)
+        while split and self.found[split - 1].piece > opener.piece:
+            split -= 1
+        inside = self.found[split:]
+        del self.found[split:]
+        for i in range(opener.piece, len(self.pieces)):
+            self.opaque.discard(i)
         del self.pieces[opener.piece :]
-        self.opaque = {i for i in self.opaque if i < opener.piece}
         if opener.image:
             self.found.append(_Found(opener.piece, image=Image(text, url, title)))
             self._opaque("")
@@ -352,8 +383,10 @@ class _Scanner:
         # Autolinks and HTML anchors may sit inside link text: GitHub nests them.
         self.found += [_Found(opener.piece, link=f.link) for f in inside if f.link is not None]
         self._opaque(text)
-        for earlier in self.brackets:
+        for earlier in reversed(self.brackets):
             if not earlier.image:
+                if not earlier.active:
+                    break  # and so are all below it (cmark-gfm stops here too)
                 earlier.active = False  # links may not contain links
         return end
 
@@ -396,7 +429,7 @@ class _Scanner:
         self, opener: _Bracket, pos: int
     ) -> tuple[str, str | None, None, LinkKind, int] | None:
         s = self.s
-        label_source = s[opener.source + 1 : pos]
+        label_source = s[opener.source + 1 : pos] if pos - opener.source <= _MAX_LABEL + 1 else ""
         end = pos + 1
         if s.startswith("[", end):
             close = _label_end(s, end)
@@ -406,7 +439,7 @@ class _Scanner:
                     label_source, end = label, close
                 else:  # collapsed reference `[]`
                     end = close
-        if not self.references:
+        if not self.references or not _label_fits(label_source):
             return None
         found = self.references.get(normalize_label(label_source))
         if found is None:
@@ -456,7 +489,14 @@ def _label_end(s: str, pos: int) -> int | None:
         i += 2 if s[i] == "\\" else 1
         if i - pos > _MAX_LABEL + 1:
             return None
-    return i + 1 if i < n and s[i] == "]" else None
+    return i + 1 if i < n and s[i] == "]" and _label_fits(s[pos + 1 : i]) else None
+
+
+def _label_fits(label: str) -> bool:
+    """A link label is at most 1000 bytes long in UTF-8 (cmark-gfm counts bytes)."""
+    return len(label) <= _MAX_LABEL and (
+        label.isascii() or len(label.encode("utf-8", "surrogatepass")) <= _MAX_LABEL
+    )
 
 
 def _process_emphasis(

@@ -11,6 +11,8 @@ from awesome_lint.model import Align, Cell, Link, Row, Table
 
 # What cmark-gfm trims off a cell.
 _CELL_SPACE = " \t\n\v\f\r"
+# What a pipe takes along after it (blocks.split_row).
+_PIPE_SPACE = " \t\v\f"
 
 
 @dataclass(frozen=True)
@@ -23,21 +25,21 @@ class ParsedDocument:
     # Lines inside code blocks, where comments are text, not comments.
     code_lines: frozenset[int]
     leaves: tuple[Leaf, ...]
-    # The cells read so far, by their Markdown: parsing a fixed version of the same text
-    # reads only the cells that changed.
-    cells: dict[str, Inline]
+    # A cell read so far for each Markdown (the first with it): parsing a fixed version of
+    # the same text reads only the cells that changed.
+    cells: dict[str, Cell]
 
 
-def parse(text: str, cells: dict[str, Inline] | None = None) -> ParsedDocument:
+def parse(text: str, cells: dict[str, Cell] | None = None) -> ParsedDocument:
     """Parse a document (BOM already removed) into its tables.
 
     `cells` is the cell cache of an earlier parse of a version of this document.
     """
     blocks = parse_blocks(text)
     builder = _Builder(blocks.lines, blocks.references, cells)
-    headings = sorted(blocks.headings, key=lambda h: h.line)
+    paths = _HeadingPaths(sorted(blocks.headings, key=lambda h: h.line), builder)
     tables = tuple(
-        builder.table(index, raw, _heading_path(headings, raw.header.number, builder))
+        builder.table(index, raw, paths.before(raw.header.number))
         for index, raw in enumerate(blocks.tables)
     )
     code_lines = frozenset(
@@ -68,42 +70,56 @@ def unescape_pipes(raw: str) -> str:
 
 class _Builder:
     def __init__(
-        self, lines: Sequence[str], references: References, cache: dict[str, Inline] | None
+        self, lines: Sequence[str], references: References, cache: dict[str, Cell] | None
     ) -> None:
         self.lines = lines
         self.references = references
-        self.cache: dict[str, Inline] = {} if cache is None else cache
+        # Cells hold what their Markdown reads as, so a cell stands for its Markdown: a cache
+        # of Inline values would double what a large list keeps in memory.
+        self.cache: dict[str, Cell] = {} if cache is None else cache
+        self.headings: dict[str, str] = {}
 
     def inline(self, raw: str) -> Inline:
-        found = self.cache.get(raw)
+        found = parse_inline(unescape_pipes(raw), self.references)
+        if "\\|" in raw and any(link.url_span for link in found.links):
+            found = Inline(found.text, _raw_spans(raw, found.links), found.images)
+        return found
+
+    def heading(self, content: str) -> str:
+        found = self.headings.get(content)
         if found is None:
-            found = parse_inline(unescape_pipes(raw), self.references)
-            if "\\|" in raw and any(link.url_span for link in found.links):
-                found = Inline(found.text, _raw_spans(raw, found.links), found.images)
-            self.cache[raw] = found
+            found = self.headings[content] = self.inline(content).text.strip()
         return found
 
     def row(self, ref: LineRef) -> Row:
-        line = self.lines[ref.number - 1]
-        spans = split_row(line, ref.start) or []
+        number = ref.number
+        line = self.lines[number - 1]
+        read = self.cache.get
         cells = []
-        for start, end in spans:
+        # The per-cell work of the whole run: positional arguments, no needless string.
+        spans = split_row(line, ref.start) if "\\" in line else split_plain_row(line, ref.start)
+        for start, end in spans or ():
             chunk = line[start:end]
             raw = chunk.strip(_CELL_SPACE)
-            column = start + (len(chunk) - len(chunk.lstrip(_CELL_SPACE))) + 1 if raw else start + 1
-            parsed = self.inline(raw) if raw else Inline("")
-            cells.append(
-                Cell(
-                    line=ref.number,
-                    column=column,
-                    end_column=column + len(raw),
-                    raw=raw,
-                    text=parsed.text,
-                    links=parsed.links,
-                    images=parsed.images,
+            if not raw:
+                cells.append(Cell(number, start + 1, start + 1, "", "", (), ()))
+                continue
+            # Only trimmed space comes before the first character of raw.
+            column = start + chunk.find(raw[0]) + 1
+            known = read(raw)
+            if known is None:
+                parsed = self.inline(raw)
+                cell = Cell(
+                    number, column, column + len(raw), raw, parsed.text, parsed.links, parsed.images
                 )
-            )
-        return Row(ref.number, tuple(cells), line[: ref.prefix_end], line)
+                self.cache[raw] = cell
+            else:
+                raw = known.raw  # one string for all the cells that hold it
+                cell = Cell(
+                    number, column, column + len(raw), raw, known.text, known.links, known.images
+                )
+            cells.append(cell)
+        return Row(number, tuple(cells), line[: ref.prefix_end], line)
 
     def table(self, index: int, raw: RawTable, headings: tuple[str, ...]) -> Table:
         rows = tuple(self.row(ref) for ref in raw.rows)
@@ -118,6 +134,30 @@ class _Builder:
             align=align,
             rows=rows,
         )
+
+
+def split_plain_row(line: str, pos: int) -> list[tuple[int, int]] | None:
+    """`blocks.split_row` for a line without backslashes (most rows): no pipe is escaped, so
+    str.split finds the cells, twice as fast as a match per cell."""
+    segments = line[pos:].split("|")
+    spans = []
+    start = pos
+    last = len(segments) - 1
+    for i, segment in enumerate(segments):
+        end = start + len(segment)
+        if i == 0:
+            if last and not segment:  # the leading pipe
+                start = end + 1
+                continue
+            cell = start
+        else:
+            cell = end - len(segment.lstrip(_PIPE_SPACE))
+        if i < last:
+            spans.append((cell, end))
+        elif cell < len(line):
+            spans.append((cell, len(line)))
+        start = end + 1
+    return spans or None
 
 
 def _raw_spans(raw: str, links: tuple[Link, ...]) -> tuple[Link, ...]:
@@ -141,13 +181,29 @@ def _raw_spans(raw: str, links: tuple[Link, ...]) -> tuple[Link, ...]:
     return tuple(out)
 
 
-def _heading_path(headings: Sequence[RawHeading], line: int, builder: _Builder) -> tuple[str, ...]:
-    path: dict[int, str] = {}
-    for heading in headings:
-        if heading.line >= line:
-            break
-        for level in [lv for lv in path if lv >= heading.level]:
-            del path[level]
-        content = " ".join(part.strip() for part in heading.content.strip().splitlines())
-        path[heading.level] = builder.inline(content).text.strip() if content else ""
-    return tuple(path[level] for level in sorted(path))
+class _HeadingPaths:
+    """The headings above a line, outermost first; asked for lines in increasing order.
+
+    One pass over the headings for all tables: a list with a section and a table per
+    heading would otherwise cost headings x tables.
+    """
+
+    def __init__(self, headings: Sequence[RawHeading], builder: _Builder) -> None:
+        self.headings = headings
+        self.builder = builder
+        self.next = 0
+        self.path: dict[int, str] = {}
+
+    def before(self, line: int) -> tuple[str, ...]:
+        if self.next and self.headings[self.next - 1].line >= line:
+            # Out of order (never from parse_blocks): start again from the top.
+            self.next, self.path = 0, {}
+        path = self.path
+        while self.next < len(self.headings) and self.headings[self.next].line < line:
+            heading = self.headings[self.next]
+            self.next += 1
+            for level in [lv for lv in path if lv >= heading.level]:
+                del path[level]
+            content = " ".join(part.strip() for part in heading.content.strip().splitlines())
+            path[heading.level] = self.builder.heading(content) if content else ""
+        return tuple(path[level] for level in sorted(path))

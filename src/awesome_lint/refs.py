@@ -6,7 +6,8 @@ import re
 
 from awesome_lint.escapes import ASCII_PUNCTUATION, normalize_label, unescape
 
-_MAX_LABEL = 999
+# cmark-gfm's MAX_LINK_LABEL_LENGTH, in UTF-8 bytes.
+_MAX_LABEL = 1000
 _MAX_PARENS = 32
 _TITLE_RES = {
     '"': re.compile(r'"((?:\\.|[^"\\])*)"', re.DOTALL),
@@ -75,8 +76,8 @@ def _label_end(text: str, pos: int) -> int | None:
                 i += 1
                 length += 1
         else:
+            length += 1 if text[i] < "\x80" else len(text[i].encode("utf-8", "surrogatepass"))
             i += 1
-            length += 1
         if length > _MAX_LABEL:
             return None
     return i + 1 if i < n and text[i] == "]" else None

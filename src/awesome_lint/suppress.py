@@ -47,7 +47,10 @@ class _Directive:
 
 
 def directives(
-    lines: Sequence[str], row_lines: Sequence[int], code_lines: Collection[int], known: Collection[str]
+    lines: Sequence[str],
+    row_lines: Sequence[int],
+    code_lines: Collection[int],
+    known: Collection[str],
 ) -> list[_Directive]:
     found: list[_Directive] = []
     for number, line in enumerate(lines, 1):

@@ -56,7 +56,7 @@ _ORIGIN = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]*:)?//[^/?#]*")
 _UNSAFE = re.compile(r"[\x00-\x20\x7f\s]")
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 10)
 def _raw_split(url: str) -> _Raw:
     head, hash_mark, fragment = url.partition("#")
     base, question_mark, query = head.partition("?")
@@ -83,12 +83,35 @@ class _Parsed(NamedTuple):
     scheme: str  # lower-case
     path: str
     host: str | None  # lower-case, without a trailing dot; None without an authority
-    split: SplitResult
+    split: SplitResult | None  # None: a plain URL (see _PLAIN_URL), which has no port
+
+    @property
+    def port(self) -> int | None:
+        """The explicit port; ValueError when it is not a valid one."""
+        return None if self.split is None else self.split.port
 
 
-# The rules ask several questions about each link in turn; parse it once for all of them.
-@lru_cache(maxsize=1 << 17)
+# What nearly every link looks like: http(s), a host of letters, digits, dots and hyphens
+# (no user info, port or brackets), then path, query and fragment free of the tabs and line
+# breaks urlsplit removes. For these, one match gives exactly what urlsplit gives.
+_PLAIN_URL = re.compile(
+    r"(?P<scheme>[Hh][Tt][Tt][Pp][Ss]?)://(?P<host>[A-Za-z0-9.\-]+)"
+    r"(?P<path>/[^?#\t\n\r]*)?(?:\?(?P<query>[^#\t\n\r]*))?(?:#(?P<fragment>[^\t\n\r]*))?"
+)
+
+
+# The rules ask several questions about each link in turn (rules/_links.py asks them all
+# at once, once per URL): parse it once for all of them.
+@lru_cache(maxsize=1 << 10)
 def _parse(url: str) -> _Parsed | None:
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain is None:
+        return _parse_any(url)
+    scheme, netloc, path = plain.group("scheme", "host", "path")
+    return _Parsed(scheme.lower(), path or "", netloc.lower().rstrip(".") or None, None)
+
+
+def _parse_any(url: str) -> _Parsed | None:
     try:
         split = urlsplit(url)
     except ValueError:  # e.g. an unbalanced "[" in the authority
@@ -149,10 +172,13 @@ def host_matches(name: str, pattern: str) -> bool:
     return HostPatterns((pattern,)).match_host(name)
 
 
+_MAX_SEEN_HOSTS = 4096
+
+
 class HostPatterns:
     """A set of host patterns (see `host_matches`), compiled once for matching many links."""
 
-    __slots__ = ("_domains", "_exact", "patterns")
+    __slots__ = ("_domains", "_exact", "_seen", "patterns")
 
     def __init__(self, patterns: Iterable[str]) -> None:
         """Raises ValueError naming the first pattern that is not a host name."""
@@ -164,12 +190,22 @@ class HostPatterns:
             (domains if wildcard else exact).add(name)
         self._exact = frozenset(exact)
         self._domains = frozenset(domains)
+        # Links are many, their hosts few.
+        self._seen: dict[str, bool] = {}
 
     def __repr__(self) -> str:
         return f"HostPatterns({list(self.patterns)!r})"
 
     def match_host(self, name: str) -> bool:
         """Whether the host name `name` matches one of the patterns."""
+        seen = self._seen.get(name)
+        if seen is None:
+            if len(self._seen) >= _MAX_SEEN_HOSTS:
+                self._seen.clear()
+            seen = self._seen[name] = self._match_host(name)
+        return seen
+
+    def _match_host(self, name: str) -> bool:
         name = name.lower().rstrip(".")
         if _strip_www(name) in self._exact:
             return True
@@ -411,14 +447,20 @@ def _configured(extra: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]
     return names, prefixes
 
 
-def _tracking_test(url: str, extra: Iterable[str] = ()) -> Callable[[str], bool]:
-    names, prefixes = _configured(tuple(extra))
-    name = host(url)
+@lru_cache(maxsize=1024)
+def _host_tracking(name: str | None) -> frozenset[str]:
     if name is not None:
         for patterns, host_names in _HOST_TRACKING:
             if patterns.match_host(name):
-                names = names | host_names
-                break
+                return host_names
+    return frozenset()
+
+
+def _tracking_test(url: str, extra: Iterable[str] = ()) -> Callable[[str], bool]:
+    names, prefixes = _configured(tuple(extra))
+    on_host = _host_tracking(host(url))
+    if on_host:
+        names = names | on_host
     prefixes = TRACKING_PREFIXES + prefixes
 
     def is_tracking(param: str) -> bool:
@@ -486,7 +528,7 @@ def upgrade_https(url: str, hosts: HostPatterns | None = None) -> str | None:
     if parsed is None or parsed.host is None:
         return None
     try:
-        if parsed.split.port is not None:
+        if parsed.port is not None:
             return None
     except ValueError:
         return None
@@ -657,17 +699,14 @@ def abstract_url(url: str) -> str | None:
     fragment is dropped, since it addresses the PDF viewer (`#page=3`). arXiv links are
     `arxiv_abs`'s business, not this function's.
     """
-    lowered = url.lower()
-    if not any(name in lowered for name in _ABSTRACT_REWRITES) or _UNSAFE.search(url):
-        return None
-    raw = _raw_split(url)
-    if not raw.origin:
-        return None
     parsed = _parse(url)
     if parsed is None or parsed.host is None or parsed.scheme not in ("http", "https"):
         return None
     rewrite = _ABSTRACT_REWRITES.get(_strip_www(parsed.host))
-    if rewrite is None:
+    if rewrite is None or _UNSAFE.search(url):
+        return None
+    raw = _raw_split(url)
+    if not raw.origin:
         return None
     result = rewrite(raw.path, raw.query)
     if result is None:
@@ -709,7 +748,7 @@ def canonical_key(url: str) -> str:
     name = parsed.host
     key = _strip_www(name)
     try:
-        port = parsed.split.port
+        port = parsed.port
     except ValueError:
         port = None
     defaults = (_DEFAULT_PORTS[parsed.scheme],) if parsed.scheme else (80, 443)
@@ -723,6 +762,8 @@ def canonical_key(url: str) -> str:
             owner_repo = path.split("/", 3)
             path = "/".join([*(p.lower() for p in owner_repo[:3]), *owner_repo[3:]])
     key += path
+    if "?" not in url and "#" not in url:
+        return key
     raw = _raw_split(url)
     query = raw.query
     if query:
@@ -756,7 +797,10 @@ def is_absolute(url: str) -> bool:
 _WHITESPACE = re.compile(r"\s")
 _SCHEME = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)(?P<separator>[:;]*[/\\]*)")
 _HOST_SCHEMES = frozenset({"http", "https", "ftp", "ftps", "sftp", "ws", "wss"})
-_BAD_HOST_CHAR = re.compile(r"[^A-Za-z0-9._~%\-\u0080-\U0010ffff]")
+_SCHEMES = ("http", "https")
+# ASCII other than letters, digits and ._~%- (all of non-ASCII is fine): spelt out, because
+# the negated class with the range \u0080-\U0010ffff took 10 ms to compile at every start.
+_BAD_HOST_CHAR = re.compile(r"[\x00-\x24\x26-\x2c\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7d\x7f]")
 _IPV6 = re.compile(r"\[[0-9A-Fa-f:.]+\]")
 
 
@@ -848,6 +892,16 @@ def malformed_reason(url: str) -> str | None:
     fine here: whether they are allowed is another rule's question. Deliberately
     conservative: the path, query and fragment are not checked.
     """
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain is not None and not _WHITESPACE.search(url):
+        # http(s)://host[/...]: only the host's labels can be wrong (or be a second scheme).
+        name = plain.group("host")
+        if not name.startswith(".") and ".." not in name and name.lower() not in _SCHEMES:
+            return None
+    return _malformed(url)
+
+
+def _malformed(url: str) -> str | None:
     if not url.strip():
         return "empty URL"
     if _WHITESPACE.search(url):

@@ -17,7 +17,6 @@ Nothing here reads files or prints.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -630,6 +629,8 @@ class Vocabulary:
         return self._suggestions[key]
 
     def _closest(self, key: str) -> str | None:
+        import difflib  # only for names the vocabulary lacks
+
         matcher = difflib.SequenceMatcher(b=key)
         best: tuple[float, bool, bool] | None = None
         closest = None

@@ -91,8 +91,9 @@ def _bound_table(n: int) -> BoundTable:
     """A paper-list table of n rows, built directly: parsing is not under test."""
 
     def cell(text: str, url: str | None = None) -> Cell:
+        # A cell's text and links are what its Markdown (raw) reads as.
         links = (Link(text, url),) if url else ()
-        return Cell(1, 1, 2, text, text, links)
+        return Cell(1, 1, 2, f"[{text}]({url})" if url else text, text, links)
 
     header = Row(1, tuple(cell(name) for name in ("Name", "Title", "Paper", "Code")), "", "")
     rows = tuple(

@@ -3,6 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, example, given
+from hypothesis import strategies as st
 
 from awesome_lint.api import Selection, analyse, lint_text
 from awesome_lint.config import config_from_text
@@ -213,3 +215,20 @@ def test_documentation() -> None:
     for section in ("## What it does", "## Why", "## Example", "## Fix", "## Options"):
         assert section in doc
     assert BY_ID["venue-format"].fix_safety == "unsafe"
+
+
+_words = st.text(alphabet="ICVaiv'() 0239*_[]<&`!", min_size=1, max_size=9)
+
+
+@given(_words, _words, st.text(alphabet="ICVaiv'() 0239/:.x", max_size=12))
+@example("ICCV'23", "ICCV 2023", "https://x/ICCV'23")
+@example("a", "b", "a" * 9)
+@example("aa", "b", "aaaa")
+def test_rewrite_of_a_lone_link_is_the_general_rewrite(old: str, new: str, url: str) -> None:
+    # A cell `[old](url)` takes a fast path; the general one reads every candidate.
+    from awesome_lint.rules._venues import _rewrite
+
+    assume(old != new and not any(c in old + new for c in "|\\"))
+    raw = f"[{old}]({url})"
+    text = read(raw).text
+    assert rewrite(raw, text, old, new) == _rewrite(raw, text, old, new)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from typing import Any, NamedTuple
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.model import Cell, Link, Table
 from awesome_lint.parser import unescape_pipes
+from awesome_lint.rules.base import Context
 
 Rewrite = Callable[[str], "str | None"]
 
@@ -32,6 +34,65 @@ def body_links(table: Table) -> Iterator[tuple[Cell, Link]]:
             if cell.links:
                 for link in links(cell):
                     yield cell, link
+
+
+def table_links(bound: BoundTable, ctx: Context) -> list[tuple[Cell, Link]]:
+    """`body_links` of a table, walked once for all the link rules of a run."""
+    return ctx.per_table("links", bound, lambda b: list(body_links(b.table)))
+
+
+class UrlFacts(NamedTuple):
+    """What the link rules ask about a URL, each rule's answer by its own function."""
+
+    syntax: tuple[int, str, str] | None  # link_syntax.url_problem
+    https: str | None  # insecure_link.target
+    tracking: tuple[str, ...]  # tracking_params.target
+    arxiv: tuple[str, str] | None  # arxiv_link.target
+    abstract: str | None  # pdf_link.target
+    host: str | None  # urls.host
+
+
+def url_facts(ctx: Context) -> Callable[[str], UrlFacts]:
+    """The facts of a URL, found for all the link rules that run at once, once per URL and
+    run: the URL is parsed once, and one small record per URL is all that is kept."""
+    from awesome_lint.rules import arxiv_link, insecure_link, link_syntax, pdf_link
+    from awesome_lint.rules import tracking_params as tracking
+    from awesome_lint.urls import host
+
+    syntax = link_syntax.url_problem if ctx.runs(link_syntax.ID) else _none
+    https = insecure_link.target if ctx.runs(insecure_link.ID) else _none
+    params = tracking.target if ctx.runs(tracking.ID) else _nothing
+    arxiv = arxiv_link.target if ctx.runs(arxiv_link.ID) else _none
+    abstract = pdf_link.target if ctx.runs(pdf_link.ID) else _none
+    relative = bool(ctx.options(link_syntax.ID).get("allow_relative"))
+    hosts = ctx.https_hosts
+    extra = ctx.config.tracking_params
+    versions = bool(ctx.options(arxiv_link.ID).get("allow_versions"))
+
+    def facts(url: str) -> UrlFacts:
+        return UrlFacts(
+            syntax(url, relative),
+            https(url, hosts),
+            params(url, extra),
+            arxiv(url, versions),
+            abstract(url),
+            host(url),
+        )
+
+    return ctx.cached("links:facts", facts)
+
+
+def _none(url: str, *options: Any) -> None:
+    return None
+
+
+def _nothing(url: str, *options: Any) -> tuple[str, ...]:
+    return ()
+
+
+def bare(host: str | None) -> str | None:
+    """A host name without `www.` (urls.bare_host)."""
+    return None if host is None else host.removeprefix("www.")
 
 
 def links(cell: Cell) -> tuple[Link, ...]:

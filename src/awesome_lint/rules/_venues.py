@@ -8,14 +8,14 @@ the three rules; a fix re-reads only the cells another fix has changed."""
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.config import ColumnSpec
+from awesome_lint.inline import LONE_LINK, PLAIN
 from awesome_lint.model import Cell, Row, Table
 from awesome_lint.rules.base import Context
 
@@ -30,8 +30,7 @@ _MAX_OCCURRENCES = 8
 _MARKUP = frozenset("\\`*_~[]<>&!@|:")
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     cell: Cell
     mention: Mention
 
@@ -43,8 +42,13 @@ class TableVenues:
         from awesome_lint.venues import STYLES, majority_style
 
         self.table = bound.table
-        self.context = weakref.ref(ctx)
         self.vocabulary: Vocabulary = ctx.vocabulary
+        # A plan depends on the mention, the table's style and the config: lists repeat a
+        # few venues, and the analysis of the fixed text meets the same ones again.
+        self.plans: dict[tuple[Plan, Style | None, str], str | None]
+        self.plans = ctx.cache.setdefault("venues:plan", {})
+        self.rewrites: dict[tuple[str, str, str, str], tuple[str, Inline] | None]
+        self.rewrites = ctx.cache.setdefault("venues:rewrite", {})
         self.columns = [
             (i, spec)
             for i, spec in enumerate(bound.columns)
@@ -53,17 +57,39 @@ class TableVenues:
         # (column, raw) -> (text, mention) as checked, so that a fix decides alike.
         self.known: dict[tuple[int, str], tuple[str, Mention | None]] = {}
         self.found: list[Found] = []
+        # A cell's mention follows from its text and its column's spec.
+        mentions = {i: ctx.memo(("venues:mention", spec)) for i, spec in self.columns}
         for row in bound.table.rows:
             for i, spec, cell in self.cells(row):
                 known = self.known.get((i, cell.raw))
                 if known is None:
-                    known = self.known[(i, cell.raw)] = (cell.text, self.mention(spec, cell.text))
+                    memo = mentions[i]
+                    text = cell.text
+                    if text in memo:
+                        mention = memo[text]
+                    else:
+                        mention = memo[text] = self.mention(spec, text)
+                    known = self.known[(i, cell.raw)] = (text, mention)
                 if known[1] is not None:
                     self.found.append(Found(cell, known[1]))
         self.configured = ctx.config.venue_style != "auto"
         self.style: Style | None = next((s for s in STYLES if s == ctx.config.venue_style), None)
         if not self.configured:
             self.style = majority_style(found.mention for found in self.found)
+
+    def plan(self, plan: Plan, mention: Mention) -> str | None:
+        """`plan(mention, self)`, once per distinct mention (lists repeat a few venues)."""
+        # A mention is a function of its text (Vocabulary.parse reads nothing else).
+        key = (plan, self.style, mention.text)
+        if key not in self.plans:
+            self.plans[key] = plan(mention, self)
+        return self.plans[key]
+
+    def rewrite(self, raw: str, text: str, old: str, new: str) -> tuple[str, Inline] | None:
+        key = (raw, text, old, new)
+        if key not in self.rewrites:
+            self.rewrites[key] = rewrite(raw, text, old, new)
+        return self.rewrites[key]
 
     def cells(self, row: Row) -> Iterator[tuple[int, ColumnSpec, Cell]]:
         for i, spec in self.columns:
@@ -87,22 +113,12 @@ class TableVenues:
         return acronym and self.vocabulary.suggest(name) is not None
 
 
-_CACHE: dict[int, TableVenues] = {}
-
-
 def table_venues(bound: BoundTable, ctx: Context) -> TableVenues:
     """The venue cells of `bound`, parsed once per table and context."""
-    key = id(bound)
-    venues = _CACHE.get(key)
-    if venues is not None and venues.table is bound.table and venues.context() is ctx:
-        return venues
-    if key not in _CACHE:
-        weakref.finalize(bound, _CACHE.pop, key, None)
-    venues = _CACHE[key] = TableVenues(bound, ctx)
-    return venues
+    return ctx.per_table("venues", bound, lambda b: TableVenues(b, ctx))
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 10)
 def read(raw: str) -> Inline:
     from awesome_lint.inline import parse_inline
     from awesome_lint.parser import unescape_pipes
@@ -119,7 +135,6 @@ def _plain(text: str) -> bool:
     return not _MARKUP.intersection(text) and "www." not in text.casefold()
 
 
-@lru_cache(maxsize=1 << 14)
 def rewrite(raw: str, text: str, old: str, new: str) -> tuple[str, Inline] | None:
     """`raw` with the mention `old` (the stripped `text`) written as `new`, and how it reads.
 
@@ -133,6 +148,21 @@ def rewrite(raw: str, text: str, old: str, new: str) -> tuple[str, Inline] | Non
         return None
     if raw == old == text and _plain(old) and _plain(new):
         return new, Inline(new)  # most Venue cells: nothing to parse
+    lone = LONE_LINK.fullmatch(raw)
+    if (
+        lone is not None
+        and lone.group(1) == text == old
+        and PLAIN.fullmatch(new)
+        and raw.find(old, 2) < 0
+    ):
+        # Most Paper cells, `[ICCV'23](url)`, with the mention once: its one candidate
+        # reads as a link again, with the new text and the same target.
+        candidate = "[" + new + raw[1 + len(old) :]
+        return candidate, read(candidate)
+    return _rewrite(raw, text, old, new)
+
+
+def _rewrite(raw: str, text: str, old: str, new: str) -> tuple[str, Inline] | None:
     at, start = text.find(old), raw.find(old)
     inline = read(raw) if at >= 0 and start >= 0 else None
     if inline is None or inline.text != text:
@@ -155,9 +185,9 @@ def planned(bound: BoundTable, ctx: Context, plan: Plan) -> Iterator[tuple[Found
     cell's Markdown can be rewritten in place (what `fix_table` then does)."""
     venues = table_venues(bound, ctx)
     for found in venues.found:
-        new = plan(found.mention, venues)
+        new = venues.plan(plan, found.mention)
         if new is not None:
-            fixable = rewrite(found.cell.raw, found.cell.text, found.mention.text, new)
+            fixable = venues.rewrite(found.cell.raw, found.cell.text, found.mention.text, new)
             yield found, new, fixable is not None
 
 
@@ -180,8 +210,12 @@ def _fixed(venues: TableVenues, plan: Plan, i: int, spec: ColumnSpec, cell: Cell
         text = cell.raw if _plain(cell.raw) else read(cell.raw).text
         known = text, venues.mention(spec, text)
     text, mention = known
-    new = None if mention is None else plan(mention, venues)
-    done = None if mention is None or new is None else rewrite(cell.raw, text, mention.text, new)
+    new = None if mention is None else venues.plan(plan, mention)
+    done = (
+        None
+        if mention is None or new is None
+        else venues.rewrite(cell.raw, text, mention.text, new)
+    )
     if done is None:
         return cell
     raw, inline = done

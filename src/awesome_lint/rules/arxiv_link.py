@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Table
-from awesome_lint.rules._links import body_links, rewrite_table, suggestion
+from awesome_lint.rules._links import rewrite_table, suggestion, table_links, url_facts
 from awesome_lint.rules.base import Context, at_cell
 from awesome_lint.urls import arxiv_id
 
@@ -65,6 +65,12 @@ def _target(url: str, allow_versions: bool) -> str | None:
     return canonical
 
 
+def target(url: str, allow_versions: bool) -> tuple[str, str] | None:
+    """The abstract page `url` should link instead and what is wrong with it, or None."""
+    new = _target(url, allow_versions)
+    return None if new is None else (new, _what(url, new))
+
+
 def _what(url: str, canonical: str) -> str:
     path = urlsplit(url).path.lower()
     if "/pdf/" in path or path.endswith(".pdf"):
@@ -82,15 +88,16 @@ def _what(url: str, canonical: str) -> str:
 
 
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
-    allow_versions = bool(ctx.options(ID).get("allow_versions"))
-    for cell, link in body_links(bound.table):
-        new = _target(link.url, allow_versions)
-        if new is None:
+    facts = url_facts(ctx)
+    for cell, link in table_links(bound, ctx):
+        found = facts(link.url).arxiv
+        if found is None:
             continue
+        new, what = found
         yield at_cell(
             ID,
             cell,
-            f"{_what(link.url, new)}; link the abstract page {new}",
+            f"{what}; link the abstract page {new}",
             fix="unsafe" if link.url_span is not None else None,
             suggestion=suggestion(link, new),
         )

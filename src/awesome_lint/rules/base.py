@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.config import Config
@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from awesome_lint.venues import Vocabulary
 
 
+V = TypeVar("V")
+
+
 @dataclass
 class Context:
     config: Config
@@ -23,9 +26,54 @@ class Context:
     # Options of each rule, defaults merged with the config: filled in by the runner.
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     unsafe_fixes: bool = False
+    # The ids of the rules that run (None: all), for work shared between rules.
+    active: frozenset[str] | None = None
+    # What the rules compute from a cell's Markdown or a URL: a memo per name (a string, or
+    # a tuple with the column spec it depends on), by value (see `cached`). Only values that
+    # depend on nothing but the key, the config and the rule options go here: the runner
+    # lends the cache to the analysis of the fixed text.
+    cache: dict[Hashable, dict[Any, Any]] = field(default_factory=dict)
+    # State built once per table and shared by rules (see `per_table`), by the table's id;
+    # never lent.
+    table_state: dict[int, tuple[BoundTable, dict[str, Any]]] = field(default_factory=dict)
 
     def options(self, rule: str) -> Mapping[str, Any]:
         return self.rule_options.get(rule, {})
+
+    def runs(self, rule: str) -> bool:
+        return self.active is None or rule in self.active
+
+    def memo(self, name: Hashable) -> dict[Any, Any]:
+        """The memo called `name`, for values computed by hand (see `cache`)."""
+        return self.cache.setdefault(name, {})
+
+    def cached(self, name: Hashable, function: Callable[[str], V]) -> Callable[[str], V]:
+        """`function`, a pure function of a text or URL, computed once per value per run."""
+        memo: dict[str, V] = self.cache.setdefault(name, {})
+
+        def call(key: str) -> V:
+            try:
+                return memo[key]
+            except KeyError:
+                value = memo[key] = function(key)
+                return value
+
+        return call
+
+    def per_table(self, name: str, bound: BoundTable, build: Callable[[BoundTable], V]) -> V:
+        """`build(bound)`, computed once per table and name (until `forget`)."""
+        found = self.table_state.get(id(bound))
+        if found is None or found[0] is not bound:
+            found = self.table_state[id(bound)] = (bound, {})
+        state = found[1]
+        if name not in state:
+            state[name] = build(bound)
+        value: V = state[name]
+        return value
+
+    def forget(self, bound: BoundTable) -> None:
+        """Drop what `per_table` kept for `bound`: a fix that needs it builds it again."""
+        self.table_state.pop(id(bound), None)
 
     @cached_property
     def vocabulary(self) -> Vocabulary:

@@ -36,10 +36,10 @@ None: which row to keep, or whether the two are different entries, is for a pers
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from awesome_lint import urls
-from awesome_lint.binding import BoundTable
+from awesome_lint.config import ColumnSpec
 from awesome_lint.model import Cell, FixSafety, Problem
 from awesome_lint.rules._schema import GENERIC_LABELS, fold_text, is_blank, is_placeholder
 from awesome_lint.rules.base import Context, at_cell
@@ -50,19 +50,30 @@ FIX: FixSafety | None = None
 
 def check_document(ctx: Context) -> Iterator[Problem]:
     first: dict[tuple[str, str, str], int] = {}
+    url_key = ctx.cached(f"{ID}:url", _url_key)
+    text_key = ctx.cached(f"{ID}:text", _text_key)
     for bound in ctx.tables:
         if bound.schema is None or not bound.schema.unique:
             continue
-        keys = [(column, by, bound.index(column)) for column, by in bound.schema.unique]
+        keys = []
+        for column, by in bound.schema.unique:
+            index = bound.index(column)
+            if index is not None:
+                spec = bound.columns[index]
+                # A cell's keys follow from its Markdown, once per column spec.
+                keys.append((column, by, index, spec, ctx.memo((ID, by, spec))))
         for row in bound.table.rows:
             matches: dict[int, list[str]] = {}
             where: Cell | None = None
-            for column, by, index in keys:
-                if index is None or index >= len(row.cells):
+            for column, by, index, spec, memo in keys:
+                if index >= len(row.cells):
                     continue
                 cell = row.cells[index]
+                values = memo.get(cell.raw)
+                if values is None:
+                    values = memo[cell.raw] = _values(spec, cell, by, url_key, text_key)
                 earlier = None
-                for value in _values(bound, index, cell, by):
+                for value in values:
                     line = first.setdefault((column, by, value), row.line)
                     if line != row.line and earlier is None:
                         earlier = line
@@ -73,19 +84,32 @@ def check_document(ctx: Context) -> Iterator[Problem]:
                 yield _problem(where, matches)
 
 
-def _values(bound: BoundTable, index: int, cell: Cell, by: str) -> list[str]:
-    if is_blank(cell) or is_placeholder(bound.columns[index], cell):
-        return []
+def _values(
+    spec: ColumnSpec | None,
+    cell: Cell,
+    by: str,
+    url_key: Callable[[str], str | None],
+    text_key: Callable[[str], tuple[str, ...]],
+) -> tuple[str, ...]:
+    if is_blank(cell) or is_placeholder(spec, cell):
+        return ()
     if by == "text":
-        folded = fold_text(cell.text)
-        return [folded] if folded and folded not in GENERIC_LABELS else []
-    out = []
-    for link in cell.links:
-        key = urls.canonical_key(link.url)
-        # A relative link or a site's home page names no entry of its own.
-        if key.startswith(("arxiv:", "doi:")) or (urls.host(link.url) and "/" in key):
-            out.append(key)
-    return list(dict.fromkeys(out))
+        return text_key(cell.text)
+    found = (url_key(link.url) for link in cell.links)
+    return tuple(dict.fromkeys(k for k in found if k is not None))
+
+
+def _text_key(text: str) -> tuple[str, ...]:
+    folded = fold_text(text)
+    return (folded,) if folded and folded not in GENERIC_LABELS else ()
+
+
+def _url_key(url: str) -> str | None:
+    key = urls.canonical_key(url)
+    # A relative link or a site's home page names no entry of its own.
+    if key.startswith(("arxiv:", "doi:")) or (urls.host(url) and "/" in key):
+        return key
+    return None
 
 
 def _problem(cell: Cell, matches: dict[int, list[str]]) -> Problem:

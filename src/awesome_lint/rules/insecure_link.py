@@ -29,27 +29,33 @@ from collections.abc import Iterator
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Table
-from awesome_lint.rules._links import body_links, rewrite_table, suggestion
+from awesome_lint.rules._links import bare, rewrite_table, suggestion, table_links, url_facts
 from awesome_lint.rules.base import Context, at_cell
-from awesome_lint.urls import bare_host, upgrade_https
+from awesome_lint.urls import HostPatterns, upgrade_https
 
 ID = "insecure-link"
 FIX: FixSafety | None = "unsafe"
 
 
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
-    hosts = ctx.https_hosts
-    for cell, link in body_links(bound.table):
-        new = upgrade_https(link.url, hosts)
+    facts = url_facts(ctx)
+    for cell, link in table_links(bound, ctx):
+        found = facts(link.url)
+        new = found.https
         if new is None:
             continue
         yield at_cell(
             ID,
             cell,
-            f"insecure http:// link to {bare_host(link.url)}, which serves https; use https://",
+            f"insecure http:// link to {bare(found.host)}, which serves https; use https://",
             fix="unsafe" if link.url_span is not None else None,
             suggestion=suggestion(link, new),
         )
+
+
+def target(url: str, hosts: HostPatterns) -> str | None:
+    """The https form of `url`, if it should have it."""
+    return upgrade_https(url, hosts)
 
 
 def fix(bound: BoundTable, table: Table, ctx: Context) -> Table:

@@ -29,9 +29,9 @@ from collections.abc import Iterator
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem
-from awesome_lint.rules._links import body_cells, links
+from awesome_lint.rules._links import links, url_facts
 from awesome_lint.rules.base import Context, at_cell
-from awesome_lint.urls import HostPatterns, host
+from awesome_lint.urls import HostPatterns
 
 ID = "link-host"
 FIX: FixSafety | None = None
@@ -45,20 +45,25 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
     }
     if not columns:
         return
-    for i, cell in body_cells(bound.table):
-        if i not in columns or not cell.links:
-            continue
-        name, allowed, expected = columns[i]
-        for link in links(cell):
-            found = host(link.url)
-            if found is None or allowed.match_host(found):
+    width = len(bound.table.header.cells)
+    facts = url_facts(ctx)
+    for row in bound.table.rows:
+        for i in columns:
+            if i >= width or i >= len(row.cells) or not row.cells[i].links:
                 continue
-            yield at_cell(
-                ID,
-                cell,
-                f"link to {found.removeprefix('www.')} in the {name} column; expected {expected}",
-                suggestion=f"Link {expected}, or move the link to another column",
-            )
+            cell = row.cells[i]
+            name, allowed, expected = columns[i]
+            for link in links(cell):
+                found = facts(link.url).host
+                if found is None or allowed.match_host(found):
+                    continue
+                yield at_cell(
+                    ID,
+                    cell,
+                    f"link to {found.removeprefix('www.')} in the {name} column;"
+                    f" expected {expected}",
+                    suggestion=f"Link {expected}, or move the link to another column",
+                )
 
 
 def _expected(hosts: tuple[str, ...]) -> str:

@@ -42,7 +42,7 @@ from typing import Any
 from awesome_lint.binding import BoundTable
 from awesome_lint.config import ColumnSpec
 from awesome_lint.model import Cell, FixSafety, Link, Problem
-from awesome_lint.rules._links import body_cells, links
+from awesome_lint.rules._links import links, url_facts
 from awesome_lint.rules.base import Context, at_cell
 from awesome_lint.urls import is_absolute, malformed_reason
 
@@ -60,22 +60,27 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
-    allow_relative = bool(ctx.options(ID).get("allow_relative"))
-    for i, cell in body_cells(bound.table):
-        spec = bound.columns[i] if i < len(bound.columns) else None
-        required = spec is not None and spec.links == "required"
-        found = links(cell)
-        if spec is not None and required and _missing(cell, found, spec):
-            yield at_cell(
-                ID,
-                cell,
-                f"no link in the {spec.name} column, which requires one",
-                suggestion="Add a [text](url) link",
-            )
-        for link in found:
-            message = _problem(link, cell, required, allow_relative)
-            if message is not None:
-                yield at_cell(ID, cell, message[0], suggestion=message[1])
+    facts = url_facts(ctx)
+    width = len(bound.table.header.cells)
+    specs = [*bound.columns[:width], *[None] * (width - len(bound.columns))]
+    required = [spec is not None and spec.links == "required" for spec in specs]
+    for row in bound.table.rows:
+        for i, cell in enumerate(row.cells[:width]):
+            if not cell.links and not required[i]:
+                continue  # most cells
+            spec = specs[i]
+            found = links(cell) if cell.links else ()
+            if spec is not None and required[i] and _missing(cell, found, spec):
+                yield at_cell(
+                    ID,
+                    cell,
+                    f"no link in the {spec.name} column, which requires one",
+                    suggestion="Add a [text](url) link",
+                )
+            for link in found:
+                message = _problem(link, cell, required[i], facts(link.url).syntax)
+                if message is not None:
+                    yield at_cell(ID, cell, message[0], suggestion=message[1])
 
 
 def _missing(cell: Cell, found: tuple[Link, ...], spec: ColumnSpec) -> bool:
@@ -83,26 +88,39 @@ def _missing(cell: Cell, found: tuple[Link, ...], spec: ColumnSpec) -> bool:
     return bool(cell.raw) and not found and not spec.is_placeholder(cell.text)
 
 
+def url_problem(url: str, allow_relative: bool) -> tuple[int, str, str] | None:
+    """What is wrong with a URL, whatever the link: (0 when it is reported before a missing
+    link text, 1 after it, the message, the suggestion), or None."""
+    if not url.strip():
+        return None  # the message names the link's text: see _problem
+    if url.startswith("[") and "](" in url:
+        return 0, f"link inside a link destination `{url}`", "Keep one URL between the parentheses"
+    reason = malformed_reason(url)
+    if reason is not None:
+        return 0, f"malformed URL `{url}`: {reason}", "Correct the URL"
+    if not allow_relative and not url.startswith("#") and _is_relative(url):
+        return (
+            1,
+            f"relative link `{url}`; expected an absolute URL",
+            "Write the full URL, starting with https://",
+        )
+    return None
+
+
 def _problem(
-    link: Link, cell: Cell, required: bool, allow_relative: bool
+    link: Link, cell: Cell, required: bool, url_problem: tuple[int, str, str] | None
 ) -> tuple[str, str] | None:
     url = link.url
     if not url.strip():
         what = f"link `{link.text}`" if link.text.strip() else "link without text"
         return f"{what} has no URL", "Write the URL between the parentheses"
-    if url.startswith("[") and "](" in url:
-        return f"link inside a link destination `{url}`", "Keep one URL between the parentheses"
-    reason = malformed_reason(url)
-    if reason is not None:
-        return f"malformed URL `{url}`: {reason}", "Correct the URL"
+    if url_problem is not None and url_problem[0] == 0:
+        return url_problem[1], url_problem[2]
     # An HTML <img> shows no text but is something to click, like a badge.
     if not link.text.strip() and link.image is None and "<img" not in cell.raw.lower():
         return f"link to {url} has no text", "Write the text to click between the brackets"
-    if not allow_relative and not url.startswith("#") and _is_relative(url):
-        return (
-            f"relative link `{url}`; expected an absolute URL",
-            "Write the full URL, starting with https://",
-        )
+    if url_problem is not None:
+        return url_problem[1], url_problem[2]
     if required and link.kind == "bare":
         return f"bare URL {link.text}; expected a [text](url) link", f"Write it as [text]({url})"
     return None

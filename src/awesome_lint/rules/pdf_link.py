@@ -31,9 +31,9 @@ from collections.abc import Iterator
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Severity, Table
-from awesome_lint.rules._links import body_links, rewrite_table, suggestion
+from awesome_lint.rules._links import bare, rewrite_table, suggestion, table_links, url_facts
 from awesome_lint.rules.base import Context, at_cell
-from awesome_lint.urls import abstract_url, bare_host
+from awesome_lint.urls import abstract_url
 
 ID = "pdf-link"
 FIX: FixSafety | None = "unsafe"
@@ -41,17 +41,24 @@ SEVERITY: Severity = "warning"
 
 
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
-    for cell, link in body_links(bound.table):
-        new = abstract_url(link.url)
+    facts = url_facts(ctx)
+    for cell, link in table_links(bound, ctx):
+        found = facts(link.url)
+        new = found.abstract
         if new is None:
             continue
         yield at_cell(
             ID,
             cell,
-            f"link to a PDF on {bare_host(link.url)}; link its abstract page instead",
+            f"link to a PDF on {bare(found.host)}; link its abstract page instead",
             fix="unsafe" if link.url_span is not None else None,
             suggestion=suggestion(link, new),
         )
+
+
+def target(url: str) -> str | None:
+    """The abstract page of a publisher PDF link."""
+    return abstract_url(url)
 
 
 def fix(bound: BoundTable, table: Table, ctx: Context) -> Table:

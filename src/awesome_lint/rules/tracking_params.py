@@ -32,7 +32,7 @@ from collections.abc import Iterator
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Table
-from awesome_lint.rules._links import body_links, rewrite_table
+from awesome_lint.rules._links import rewrite_table, table_links, url_facts
 from awesome_lint.rules.base import Context, at_cell
 from awesome_lint.urls import strip_tracking, tracking_params
 
@@ -42,8 +42,9 @@ FIX: FixSafety | None = "unsafe"
 
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
     extra = ctx.config.tracking_params
-    for cell, link in body_links(bound.table):
-        names = tracking_params(link.url, extra)
+    facts = url_facts(ctx)
+    for cell, link in table_links(bound, ctx):
+        names = facts(link.url).tracking
         if not names:
             continue
         listed = ", ".join(names)
@@ -58,6 +59,11 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
             suggestion=f"Remove {listed} from the URL"
             + ("" if fixable else f": {strip_tracking(link.url, extra)}"),
         )
+
+
+def target(url: str, extra: tuple[str, ...]) -> tuple[str, ...]:
+    """The tracking parameters of `url`; `extra`, those of the config."""
+    return tuple(tracking_params(url, extra))
 
 
 def fix(bound: BoundTable, table: Table, ctx: Context) -> Table:

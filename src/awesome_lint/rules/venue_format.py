@@ -55,13 +55,19 @@ FIX: FixSafety | None = "unsafe"
 
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
     venues = table_venues(bound, ctx)
+    # Lists repeat a few venues: one message per venue as written, shared by its problems.
+    said = ctx.memo((ID, venues.style, venues.configured))
     for found, new, fixable in planned(bound, ctx, _plan):
+        words = said.get(found.mention.text)
+        if words is None:
+            words = (_message(found.mention, venues, new), f"Replace with `{new}`")
+            said[found.mention.text] = words
         yield at_cell(
             ID,
             found.cell,
-            _message(found.mention, venues, new),
+            words[0],
             fix="unsafe" if fixable else None,
-            suggestion=f"Replace with `{new}`",
+            suggestion=words[1],
         )
 
 
