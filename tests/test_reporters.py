@@ -431,3 +431,13 @@ def test_summary_in_color() -> None:
 def test_unknown_format() -> None:
     with pytest.raises(ValueError, match="unknown output format 'xml'"):
         format_reports([], "xml", rules=RULES)  # type: ignore[arg-type]
+
+
+def test_entries_sort_as_their_problems_order_themselves() -> None:
+    import dataclasses
+
+    from awesome_lint.reporters import _Entry, _entry_order
+
+    problem = Problem(3, 4, 3, 9, "rule-id", "message", "warning", "safe", "do this")
+    report = FileReport("a.md", (problem,))
+    assert _entry_order(_Entry(report, problem)) == ("a.md", *dataclasses.astuple(problem))

@@ -138,7 +138,7 @@ def _pad_column(
 
 def _add_extra_cells(lines: list[str], extras_by_row: Sequence[list[str]]) -> None:
     """Append the cells past the last column, each position as wide as its widest cell."""
-    measured = [display_widths(extras) for extras in extras_by_row]
+    measured = [display_widths(extras) if extras else [] for extras in extras_by_row]
     widths = [max(position) for position in zip_longest(*measured, fillvalue=0)]
     for index, (extras, text_widths) in enumerate(zip(extras_by_row, measured)):
         if extras:

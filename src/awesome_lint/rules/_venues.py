@@ -59,8 +59,13 @@ class TableVenues:
         self.found: list[Found] = []
         # A cell's mention follows from its text and its column's spec.
         mentions = {i: ctx.memo(("venues:mention", spec)) for i, spec in self.columns}
+        columns = self.columns
         for row in bound.table.rows:
-            for i, spec, cell in self.cells(row):
+            cells = row.cells
+            for i, spec in columns:
+                if i >= len(cells) or not cells[i].raw:
+                    continue
+                cell = cells[i]
                 known = self.known.get((i, cell.raw))
                 if known is None:
                     memo = mentions[i]

@@ -49,7 +49,8 @@ FIX: FixSafety | None = None
 
 
 def check_document(ctx: Context) -> Iterator[Problem]:
-    first: dict[tuple[str, str, str], int] = {}
+    # The first line of each key, by (column, by).
+    firsts: dict[tuple[str, str], dict[str, int]] = {}
     url_key = ctx.cached(f"{ID}:url", _url_key)
     text_key = ctx.cached(f"{ID}:text", _text_key)
     for bound in ctx.tables:
@@ -60,12 +61,13 @@ def check_document(ctx: Context) -> Iterator[Problem]:
             index = bound.index(column)
             if index is not None:
                 spec = bound.columns[index]
+                first = firsts.setdefault((column, by), {})
                 # A cell's keys follow from its Markdown, once per column spec.
-                keys.append((column, by, index, spec, ctx.memo((ID, by, spec))))
+                keys.append((column, by, index, spec, ctx.memo((ID, by, spec)), first))
         for row in bound.table.rows:
-            matches: dict[int, list[str]] = {}
+            matches: dict[int, list[str]] | None = None
             where: Cell | None = None
-            for column, by, index, spec, memo in keys:
+            for column, by, index, spec, memo, first in keys:
                 if index >= len(row.cells):
                     continue
                 cell = row.cells[index]
@@ -74,13 +76,14 @@ def check_document(ctx: Context) -> Iterator[Problem]:
                     values = memo[cell.raw] = _values(spec, cell, by, url_key, text_key)
                 earlier = None
                 for value in values:
-                    line = first.setdefault((column, by, value), row.line)
+                    line = first.setdefault(value, row.line)
                     if line != row.line and earlier is None:
                         earlier = line
                 if earlier is not None:
+                    matches = {} if matches is None else matches
                     matches.setdefault(earlier, []).append(column)
                     where = where or cell
-            if where is not None:
+            if where is not None and matches is not None:
                 yield _problem(where, matches)
 
 

@@ -42,7 +42,7 @@ from typing import Any
 from awesome_lint.binding import BoundTable
 from awesome_lint.config import ColumnSpec
 from awesome_lint.model import Cell, FixSafety, Link, Problem
-from awesome_lint.rules._links import links, url_facts
+from awesome_lint.rules._links import links, table_links, url_facts
 from awesome_lint.rules.base import Context, at_cell
 from awesome_lint.urls import is_absolute, malformed_reason
 
@@ -64,6 +64,12 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
     width = len(bound.table.header.cells)
     specs = [*bound.columns[:width], *[None] * (width - len(bound.columns))]
     required = [spec is not None and spec.links == "required" for spec in specs]
+    if not any(required):  # only the links to look at
+        for cell, link in table_links(bound, ctx):
+            message = _problem(link, cell, False, facts(link.url).syntax)
+            if message is not None:
+                yield at_cell(ID, cell, message[0], suggestion=message[1])
+        return
     for row in bound.table.rows:
         for i, cell in enumerate(row.cells[:width]):
             if not cell.links and not required[i]:
