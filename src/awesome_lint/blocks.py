@@ -17,7 +17,7 @@ from awesome_lint.refs import parse_reference_definitions
 TAB_STOP = 4
 CODE_INDENT = 4
 
-_DOC, _QUOTE, _LIST, _ITEM, _PARA, _HEADING, _HR, _CODE, _HTML, _TABLE, _ROW = range(11)
+_DOC, _QUOTE, _LIST, _ITEM, _PARA, _HEADING, _HR, _CODE, _HTML, _TABLE = range(10)
 _CONTAINERS = (_DOC, _QUOTE, _ITEM)
 
 
@@ -28,6 +28,8 @@ class LineRef:
     number: int
     prefix_end: int
     start: int
+    # The row's cells, when the scanner has already split it.
+    cells: tuple[tuple[int, int], ...] | None = None
 
 
 @dataclass
@@ -413,6 +415,16 @@ class _Parser:
         self.blank = False
         self.partial_tab = False
 
+        current = self.current
+        if current.kind == _TABLE and current.parent is self.doc and self.line[:1] == "|":
+            # The commonest line of a list: the next row of a top-level table. Every block
+            # start would need a character other than `|` first, so it is a row.
+            cells = split_row(self.line, 0)
+            if cells is not None:
+                table = current.table
+                assert table is not None
+                table.rows.append(LineRef(lineno, 0, 0, tuple(cells)))
+                return
         matched = self.check_open_blocks()
         if matched is None:
             return
@@ -464,8 +476,8 @@ class _Parser:
                         i -= 1
             elif kind == _HTML:
                 ok = container.html_type <= 5 or not self.blank
-            elif kind in (_PARA, _ROW):
-                ok = not self.blank and kind == _PARA
+            elif kind == _PARA:
+                ok = not self.blank
             elif kind in (_HEADING, _HR):
                 ok = False
             elif kind == _TABLE:
@@ -541,9 +553,8 @@ class _Parser:
                     break
                 table = container.table
                 assert table is not None
-                table.rows.append(LineRef(self.lineno, self.prefix_end(), self.first_nonspace))
-                del cells
-                container = self.add_child(container, _ROW)
+                ref = LineRef(self.lineno, self.prefix_end(), self.first_nonspace, tuple(cells))
+                table.rows.append(ref)
                 self.advance(len(self.line) - self.offset, False)
             else:
                 break
@@ -694,7 +705,7 @@ class _Parser:
                 container.content.append(_chop_closing_hashes(self.line[self.first_nonspace :]))
         elif kind == _PARA:
             self._add_line(container, self.first_nonspace)
-        elif kind not in (_TABLE, _ROW, _HR):
+        elif kind not in (_TABLE, _HR):
             container = self.add_child(container, _PARA)
             self._add_line(container, self.first_nonspace)
         self.current = container
@@ -727,9 +738,7 @@ def _can_contain(parent: int, child: int) -> bool:
         return child != _ITEM
     if parent == _LIST:
         return child == _ITEM
-    if parent == _TABLE:
-        return child == _ROW
-    return False
+    return False  # tables hold rows, which are not nodes here
 
 
 def _chop_closing_hashes(text: str) -> str:

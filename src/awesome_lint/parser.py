@@ -97,7 +97,9 @@ class _Builder:
         read = self.cache.get
         cells = []
         # The per-cell work of the whole run: positional arguments, no needless string.
-        if "\\" in line:
+        if ref.cells is not None:
+            chunks = [(start, line[start:end]) for start, end in ref.cells]
+        elif "\\" in line:
             spans = split_row(line, ref.start) or ()
             chunks = [(start, line[start:end]) for start, end in spans]
         else:
