@@ -419,12 +419,22 @@ class _Parser:
         if current.kind == _TABLE and current.parent is self.doc and self.line[:1] == "|":
             # The commonest line of a list: the next row of a top-level table. Every block
             # start would need a character other than `|` first, so it is a row.
-            cells = split_row(self.line, 0)
-            if cells is not None:
-                table = current.table
-                assert table is not None
-                table.rows.append(LineRef(lineno, 0, 0, tuple(cells)))
-                return
+            line = self.line
+            if "\\" not in line:
+                # Without escapes, any text after the leading pipe makes it a row; the parser
+                # splits it with str.split.
+                if line[1:].strip(_SPACECHARS):
+                    table = current.table
+                    assert table is not None
+                    table.rows.append(LineRef(lineno, 0, 0))
+                    return
+            else:
+                cells = split_row(line, 0)
+                if cells is not None:
+                    table = current.table
+                    assert table is not None
+                    table.rows.append(LineRef(lineno, 0, 0, tuple(cells)))
+                    return
         matched = self.check_open_blocks()
         if matched is None:
             return
