@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from awesome_lint.document import Document, InputError, decode
+from awesome_lint.parser import Lines
 
 REFUSED = [
     # (bytes, the reason, exactly)
@@ -62,3 +63,16 @@ def test_the_position_of_a_late_bad_byte_in_a_large_file() -> None:
     data = b"x" * 1_000_000 + b"\n" * 99_999 + b"ab\xfe"
     with pytest.raises(InputError, match=r"byte 0xfe at line 100000, column 3"):
         decode(data)
+
+
+@pytest.mark.parametrize("bom", [False, True])
+@pytest.mark.parametrize("size", [0, 1, 4095, 4096, 4097, 9000])
+def test_encode_lines_gives_the_bytes_of_the_joined_text(bom: bool, size: int) -> None:
+    endings = ["\n", "\r\n", "\r"]
+    lines = [f"| {n} | 😀 |" if n % 7 else "" for n in range(size)]
+    ends = [endings[n % 3] for n in range(size)]
+    if size:
+        ends[-1] = ""  # no final newline
+    text = "".join(line + end for line, end in zip(lines, ends))
+    document = Document(text, bom)
+    assert document.encode_lines(Lines(lines, ends)) == document.encode()

@@ -11,7 +11,7 @@ from typing import Any
 from awesome_lint.binding import BoundTable, bind
 from awesome_lint.config import Config, default_config
 from awesome_lint.model import Cell, Problem, Severity
-from awesome_lint.parser import ParsedDocument, parse
+from awesome_lint.parser import Lines, ParsedDocument, parse
 from awesome_lint.rules import BY_ID, RULES, Rule
 from awesome_lint.rules.base import Context
 from awesome_lint.suppress import apply as apply_suppressions
@@ -41,7 +41,6 @@ class Selection:
 class Analysis:
     """A parsed document with its bound tables and the problems found in it."""
 
-    text: str
     document: ParsedDocument
     context: Context
     rules: list[Rule]
@@ -66,14 +65,15 @@ class Reusable:
 
 
 def analyse(
-    text: str,
+    text: str | Lines,
     config: Config | None = None,
     selection: Selection | None = None,
     *,
     unsafe_fixes: bool = False,
     previous: Reusable | None = None,
 ) -> Analysis:
-    """Parse and lint; `previous` is what an analysis of an earlier version lends."""
+    """Parse and lint `text` (without its BOM); `previous` is what an analysis of an earlier
+    version lends."""
     config = config or default_config()
     selection = selection or Selection()
     with collector_paused():
@@ -104,7 +104,7 @@ def analyse(
                 problems.extend(_with_severity(found, severities[rule.id]))
         problems = _suppressed(problems, document, rules, config)
         problems.sort(key=_order)
-    return Analysis(text, document, context, rules, problems)
+    return Analysis(document, context, rules, problems)
 
 
 @contextmanager

@@ -69,6 +69,7 @@ class Leaf:
 @dataclass
 class BlockDocument:
     lines: list[str]
+    endings: list[str]
     tables: list[RawTable]
     headings: list[RawHeading]
     references: dict[str, tuple[str, str | None]]
@@ -785,15 +786,21 @@ _MAYBE_TABLE_RE = re.compile(r"[|:][ \t]*-|-[ \t]*[|:]")
 
 def parse_blocks(text: str) -> BlockDocument:
     lines, endings = split_lines(text)
-    parser = _Parser(lines, endings)
     if _MAYBE_TABLE_RE.search(text) is None:
         # No line can be a delimiter row, so there is no table: skip the block structure.
-        return BlockDocument(lines, [], [], {}, [])
+        return BlockDocument(lines, endings, [], [], {}, [])
+    return parse_block_lines(lines, endings)
+
+
+def parse_block_lines(lines: list[str], endings: list[str]) -> BlockDocument:
+    """`parse_blocks` of a text given as its lines and their endings (see `split_lines`)."""
+    parser = _Parser(lines, endings)
     for number in range(1, len(lines) + 1):
         parser.process_line(number)
     parser.finish()
     return BlockDocument(
         lines,
+        endings,
         parser.tables,
         parser.headings,
         parser.references,

@@ -188,18 +188,20 @@ class _Runner:
                 _error(f"{display}: not fixed: {exc}; the file was left unchanged")
                 self.outcome.errors += 1
                 return
-            if result.text != text:
+            if result.rewritten is not None:
                 self.outcome.changed += 1
                 self.fixed_files.append((display, result.fixed))
                 if self.diff:
                     click.echo(_unified_diff(display, text, result.text), nl=False)
                 elif path is not None:
-                    write_atomic(path, document.encode(result.text), document.snapshot)
+                    write_atomic(path, document.encode_lines(result.rewritten), document.snapshot)
                 else:
                     click.echo(document.encode(result.text).decode("utf-8"), nl=False)
             if not self.diff:
                 self.outcome.fixed += result.fixed
-                self.outcome.reports.append(FileReport(display, tuple(result.after), result.text))
+                # The fixed text's lines, for the full format: never joined into one string.
+                source = text if result.rewritten is None else tuple(result.rewritten.lines)
+                self.outcome.reports.append(FileReport(display, tuple(result.after), source))
                 return
             self.outcome.reports.append(FileReport(display, tuple(result.before), text))
             return

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from awesome_lint.parser import Lines
 
 BOM = "\ufeff"
 
@@ -25,6 +30,20 @@ class Document:
     def encode(self, text: str | None = None) -> bytes:
         body = self.text if text is None else text
         return ((BOM if self.bom else "") + body).encode("utf-8")
+
+    def encode_lines(self, text: Lines) -> bytes:
+        """`encode` of a text given as lines, without ever holding it as one string (which
+        takes four bytes a character as soon as one character is beyond U+FFFF)."""
+        lines, endings = text
+        chunks = [BOM.encode("utf-8") if self.bom else b""]
+        for at in range(0, len(lines), _CHUNK):
+            pieces = zip(lines[at : at + _CHUNK], endings[at : at + _CHUNK])
+            chunks.append("".join(chain.from_iterable(pieces)).encode("utf-8"))
+        return b"".join(chunks)
+
+
+# Lines encoded at once by encode_lines.
+_CHUNK = 4096
 
 
 # Byte order marks of the encodings people save Markdown in by mistake, longest first.

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from itertools import chain
 
 from awesome_lint.api import (
@@ -24,6 +25,7 @@ from awesome_lint.api import (
 from awesome_lint.binding import BoundTable
 from awesome_lint.config import Config
 from awesome_lint.model import Problem, Row, Table
+from awesome_lint.parser import Lines
 from awesome_lint.render import Style, render_table
 from awesome_lint.rules.empty_row import is_empty
 
@@ -34,16 +36,24 @@ class FixError(Exception):
 
 @dataclass(frozen=True)
 class FixResult:
-    text: str
+    original: str
+    # The fixed text as lines, None when the fixes change nothing.
+    rewritten: Lines | None
     before: list[Problem]
     after: list[Problem]
 
     @property
     def changed(self) -> bool:
-        return bool(self.before) and self.text is not None
+        return self.rewritten is not None
+
+    @cached_property
+    def text(self) -> str:
+        """The text after the fixes (the original when they change nothing)."""
+        return self.original if self.rewritten is None else self.rewritten.join()
 
     @property
     def fixed(self) -> int:
+        """How many problems the fixes removed."""
         return max(0, len(self.before) - len(self.after))
 
 
@@ -63,74 +73,59 @@ def _fix_text(
 ) -> FixResult:
     analysis = analyse(text, config, selection, unsafe_fixes=unsafe_fixes)
     fixed, intended = _apply(analysis, unsafe_fixes)
-    if fixed == text:
-        return FixResult(text, analysis.problems, analysis.problems)
+    if fixed is None:
+        return FixResult(text, None, analysis.problems, analysis.problems)
     # Keep what the rest needs and let the first reading go before the second: the problems
     # found, what each table must read as, and the cells and results the analysis of the
-    # fixed text can reuse. (Aligned, a large list's fixed text alone is twice its size.)
+    # fixed text can reuse. The fixed text stays in lines, as rendered, until it passed:
+    # aligned, a large list's fixed text is twice its size, and one string of it would be
+    # four bytes a character as soon as one emoji is in it.
     before = analysis.problems
     expected = _expectations(analysis.document.tables, intended, unsafe_fixes)
     reusable = analysis.reusable()
     del analysis, intended
     again = analyse(fixed, config, selection, unsafe_fixes=unsafe_fixes, previous=reusable)
+    del reusable
     _verify(expected, again.document.tables)
     second, _ = _apply(again, unsafe_fixes)
-    if second != fixed:
-        line = _first_difference(fixed, second)
+    if second is not None and second != fixed:
+        line = _first_difference(fixed.lines, second.lines)
         raise FixError(f"line {line}: fixing the result again would change it again")
-    return FixResult(fixed, before, again.problems)
+    after = again.problems
+    del again
+    return FixResult(text, fixed, before, after)
 
 
-def _apply(analysis: Analysis, unsafe_fixes: bool) -> tuple[str, dict[int, Table]]:
-    """The fixed text, and each fixed table (by its original line) as the fixes meant it."""
+def _apply(analysis: Analysis, unsafe_fixes: bool) -> tuple[Lines | None, dict[int, Table]]:
+    """The fixed text (None when nothing changes), and each fixed table (by its original
+    line) as the fixes meant it."""
     targets = tables_to_fix(analysis, unsafe_fixes)
     if not targets:
-        return analysis.text, {}
-    text = analysis.text
-    starts = _line_starts(text, analysis.document.lines)
+        return None, {}
+    lines, endings = analysis.document.lines, analysis.document.endings
     style: Style = "compact" if analysis.context.config.style == "compact" else "aligned"
     intended: dict[int, Table] = {}
     wanted = _fixable_lines(analysis, targets, unsafe_fixes)
-    # The text between fixed tables is copied as it is, in one piece each.
-    pieces: list[str] = []
+    new_lines: list[str] = []
+    new_endings: list[str] = []
     done = 0
     for bound in sorted(targets, key=lambda b: b.table.line):
         table = _fixed_table(bound, analysis, wanted.get(bound.table.line, {}), unsafe_fixes)
         intended[bound.table.line] = table
         first, last = bound.table.line - 1, bound.table.end_line  # 0-based, last excluded
         rendered = render_table(table, style)
-        old_endings = [
-            text[starts[n] + len(analysis.document.lines[n]) : starts[n + 1]]
-            for n in range(first, last)
-        ]
-        new_endings = [old_endings[min(i, len(old_endings) - 2)] for i in range(len(rendered) - 1)]
-        new_endings.append(old_endings[-1])
-        pieces.append(text[done : starts[first]])
-        pieces.extend(chain.from_iterable(zip(rendered, new_endings)))
-        done = starts[last]
-    pieces.append(text[done:])
-    return "".join(pieces), intended
-
-
-def _line_starts(text: str, lines: Sequence[str]) -> list[int]:
-    """Where each line starts in `text`, and where the text ends.
-
-    `lines` are the text's lines as the parser split them, at LF, CRLF or CR: a line ends
-    where the next starts, its line ending in between.
-    """
-    starts = []
-    at = 0
-    for line in lines:
-        starts.append(at)
-        at += len(line)
-        if text.startswith("\r\n", at):
-            at += 2
-        elif at < len(text):
-            at += 1
-    if at != len(text):
-        raise FixError("the parsed lines do not make up the text")
-    starts.append(at)
-    return starts
+        new_lines += lines[done:first]
+        new_endings += endings[done:first]
+        new_lines += rendered
+        # A table's line endings stay as they were, the last one included.
+        new_endings += [endings[min(first + i, last - 2)] for i in range(len(rendered) - 1)]
+        new_endings.append(endings[last - 1])
+        done = last
+    new_lines += lines[done:]
+    new_endings += endings[done:]
+    if len(new_lines) == len(lines) and new_lines == list(lines) and new_endings == list(endings):
+        return None, intended
+    return Lines(new_lines, new_endings), intended
 
 
 def _fixable_lines(
@@ -241,8 +236,8 @@ def _texts(row: Row, width: int) -> list[str]:
     return texts + [""] * (width - len(texts))
 
 
-def _first_difference(a: str, b: str) -> int:
-    for number, (x, y) in enumerate(zip(a.splitlines(), b.splitlines()), 1):
+def _first_difference(a: Sequence[str], b: Sequence[str]) -> int:
+    for number, (x, y) in enumerate(zip(a, b), 1):
         if x != y:
             return number
-    return min(len(a.splitlines()), len(b.splitlines())) + 1
+    return min(len(a), len(b)) + 1

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
+from typing import NamedTuple
 
-from awesome_lint.blocks import Leaf, LineRef, RawHeading, RawTable, parse_blocks, split_row
+from awesome_lint.blocks import (
+    Leaf,
+    LineRef,
+    RawHeading,
+    RawTable,
+    parse_block_lines,
+    parse_blocks,
+    split_row,
+)
 from awesome_lint.inline import Inline, References, parse_inline
 from awesome_lint.model import Align, Cell, Link, Row, Table
 
@@ -15,9 +25,21 @@ _CELL_SPACE = " \t\n\v\f\r"
 _PIPE_SPACE = " \t\v\f"
 
 
+class Lines(NamedTuple):
+    """A text as its lines and their line endings (`"\\n"`, `"\\r\\n"`, `"\\r"`, `""` for
+    the last line of a text without a final newline): the form a fix builds its result in."""
+
+    lines: list[str]
+    endings: list[str]
+
+    def join(self) -> str:
+        return "".join(chain.from_iterable(zip(self.lines, self.endings)))
+
+
 @dataclass(frozen=True)
 class ParsedDocument:
     lines: tuple[str, ...]
+    endings: tuple[str, ...]
     tables: tuple[Table, ...]
     references: References
     # Lines holding an HTML comment block (candidates for inline disable comments).
@@ -30,12 +52,15 @@ class ParsedDocument:
     cells: dict[str, Cell]
 
 
-def parse(text: str, cells: dict[str, Cell] | None = None) -> ParsedDocument:
+def parse(text: str | Lines, cells: dict[str, Cell] | None = None) -> ParsedDocument:
     """Parse a document (BOM already removed) into its tables.
 
     `cells` is the cell cache of an earlier parse of a version of this document.
     """
-    blocks = parse_blocks(text)
+    if isinstance(text, Lines):
+        blocks = parse_block_lines(text.lines, text.endings)
+    else:
+        blocks = parse_blocks(text)
     builder = _Builder(blocks.lines, blocks.references, cells)
     paths = _HeadingPaths(sorted(blocks.headings, key=lambda h: h.line), builder)
     tables = tuple(
@@ -50,6 +75,7 @@ def parse(text: str, cells: dict[str, Cell] | None = None) -> ParsedDocument:
     )
     return ParsedDocument(
         tuple(blocks.lines),
+        tuple(blocks.endings),
         tables,
         blocks.references,
         tuple(blocks.comment_lines),

@@ -43,11 +43,12 @@ _WINDOWS_ABSOLUTE = re.compile(r"^[A-Za-z]:[\\/]")
 
 @dataclass(frozen=True)
 class FileReport:
-    """The problems left in one file, with the file's text for the full format's snippets."""
+    """The problems left in one file, with the file's text (or its lines, split at LF, CRLF
+    and CR) for the full format's snippets."""
 
     path: str
     problems: tuple[Problem, ...]
-    source: str = ""
+    source: str | tuple[str, ...] = ""
 
 
 class _Entry(NamedTuple):
@@ -206,7 +207,7 @@ def _full(e: _Entry, rules: Mapping[str, RuleInfo], color: bool, unsafe_fixes: b
     return "\n".join(lines)
 
 
-def _snippet(source: str, p: Problem) -> tuple[str, int, int] | None:
+def _snippet(source: str | tuple[str, ...], p: Problem) -> tuple[str, int, int] | None:
     """The problem's first line, clipped around it, with the carets' offset and length."""
     lines = _lines(source)
     if not 1 <= p.line <= len(lines):
@@ -240,8 +241,12 @@ def _snippet(source: str, p: Problem) -> tuple[str, int, int] | None:
     return left + line[first:last] + right, offset, length
 
 
+def _lines(source: str | tuple[str, ...]) -> tuple[str, ...]:
+    return source if isinstance(source, tuple) else _split(source)
+
+
 @lru_cache(maxsize=4)
-def _lines(source: str) -> tuple[str, ...]:
+def _split(source: str) -> tuple[str, ...]:
     # Cached: the full format asks for one line per problem, often many times in one file.
     return tuple(_NEWLINE.split(source.removeprefix("\ufeff")))
 
