@@ -75,4 +75,4 @@ def test_encode_lines_gives_the_bytes_of_the_joined_text(bom: bool, size: int) -
         ends[-1] = ""  # no final newline
     text = "".join(line + end for line, end in zip(lines, ends))
     document = Document(text, bom)
-    assert document.encode_lines(Lines(lines, ends)) == document.encode()
+    assert b"".join(document.encode_lines(Lines(lines, ends))) == document.encode()

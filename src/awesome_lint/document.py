@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING
@@ -31,15 +32,16 @@ class Document:
         body = self.text if text is None else text
         return ((BOM if self.bom else "") + body).encode("utf-8")
 
-    def encode_lines(self, text: Lines) -> bytes:
-        """`encode` of a text given as lines, without ever holding it as one string (which
-        takes four bytes a character as soon as one character is beyond U+FFFF)."""
+    def encode_lines(self, text: Lines) -> Iterator[bytes]:
+        """`encode` of a text given as lines, in chunks: the text is never held as one string
+        (which takes four bytes a character as soon as one character is beyond U+FFFF) nor
+        as one bytes object."""
         lines, endings = text
-        chunks = [BOM.encode("utf-8") if self.bom else b""]
+        if self.bom:
+            yield BOM.encode("utf-8")
         for at in range(0, len(lines), _CHUNK):
             pieces = zip(lines[at : at + _CHUNK], endings[at : at + _CHUNK])
-            chunks.append("".join(chain.from_iterable(pieces)).encode("utf-8"))
-        return b"".join(chunks)
+            yield "".join(chain.from_iterable(pieces)).encode("utf-8")
 
 
 # Lines encoded at once by encode_lines.

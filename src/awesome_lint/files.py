@@ -140,8 +140,9 @@ def _os_reason(exc: BaseException, path: Path) -> str:
     return exc.strerror or str(exc)
 
 
-def write_atomic(path: Path, data: bytes, expected: bytes | None) -> None:
-    """Replace the file's content with `data` if it still holds `expected`.
+def write_atomic(path: Path, data: bytes | Iterable[bytes], expected: bytes | None) -> None:
+    """Replace the file's content with `data` (bytes, or chunks of them) if it still holds
+    `expected`.
 
     Through a symbolic link the target is written. The file keeps its permissions (and,
     where allowed, its owner). On any failure, a signal included, the file is unchanged
@@ -172,7 +173,8 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None) -> None:
             fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         with os.fdopen(fd, "wb") as f:
             fd = -1  # the file object owns it now
-            f.write(data)
+            for chunk in (data,) if isinstance(data, bytes) else data:
+                f.write(chunk)
             f.flush()
             os.fsync(f.fileno())
         _copy_metadata(temp, info)
