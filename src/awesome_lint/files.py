@@ -11,8 +11,6 @@ import errno
 import os
 import signal
 import stat
-import subprocess
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -77,6 +75,8 @@ def _walk(folder: Path) -> Iterable[Path]:
 
 
 def _git_tracked(folder: Path) -> list[Path] | None:
+    import subprocess  # only here, as tempfile only to write: a check of a file needs neither
+
     try:
         result = subprocess.run(
             ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
@@ -165,12 +165,14 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes], expected: bytes | No
             raise FileError(_os_reason(exc, path)) from None
         if current != expected:
             raise FileError("changed on disk while it was being checked, not fixed")
+    from tempfile import mkstemp
+
     temp: str | None = None
     fd = -1
     try:
         with _signals_held():
             # A signal here would otherwise leave a temporary file no one knows about.
-            fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            fd, temp = mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         with os.fdopen(fd, "wb") as f:
             fd = -1  # the file object owns it now
             for chunk in (data,) if isinstance(data, bytes) else data:

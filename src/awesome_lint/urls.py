@@ -714,6 +714,24 @@ def abstract_url(url: str) -> str | None:
     return _join(raw.origin, result[0], result[1])
 
 
+def quiet_host(url: str) -> str | None:
+    """The host of `url` when it is an https link that no link rule has anything to say
+    about, else None: `https://host/path` without query, fragment or whitespace, on a host
+    that is neither arXiv nor one whose PDF links have an abstract page. Such a URL is
+    well-formed and absolute, https already, without tracking parameters, and not a PDF
+    link to rewrite: the commonest link of a list, and one the rules need not each read."""
+    match = _QUIET_URL.fullmatch(url)
+    if match is None or "arxiv" in url.lower():
+        return None
+    name = match.group(1).lower()
+    if name in _SCHEMES or _strip_www(name) in _ABSTRACT_REWRITES:
+        return None
+    return name
+
+
+_QUIET_URL = re.compile(r"https://([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)(?:/[^?#\s]*)?")
+
+
 # --------------------------------------------------------------------------------------------
 # Duplicate keys
 

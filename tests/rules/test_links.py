@@ -2,6 +2,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from awesome_lint.binding import bind
 from awesome_lint.parser import parse
 from awesome_lint.rules._links import links, rewrite_table
@@ -71,3 +74,82 @@ def test_chained_rewrites_trust_links_kept_in_step() -> None:
         "HTTPS://X/A",
         "HTTPS://Z/",
     ]
+
+
+# The facts of a URL: a quiet https link (urls.quiet_host) skips the rules' questions, and
+# must get the answers they would have given.
+_hosts = st.sampled_from(
+    [
+        "github.com",
+        "www.github.com",
+        "GitHub.com",
+        "arxiv.org",
+        "export.arxiv.org",
+        "openreview.net",
+        "www.nature.com",
+        "doi.org",
+        "openaccess.thecvf.com",
+        "http",
+        "a..b",
+        ".a.org",
+        "a.org.",
+        "x",
+        "ex-ample.co.uk",
+    ]
+)
+_rests = st.text(alphabet="/aZ09-_.~%?#=& \t\u00a0xv:@pdf", max_size=24) | st.sampled_from(
+    [
+        "/abs/2101.00001",
+        "/pdf/2101.00001v2",
+        "/content_CVPR_2020/papers/A_B_CVPR_2020_paper.pdf",
+        "/pdf?id=abc",
+        "/10.1038/s41586-020-2649-2",
+        "/articles/s41586-020-2649-2.pdf",
+        "/a/b/arXiv",
+    ]
+)
+_any_urls = st.tuples(
+    st.sampled_from(["https://", "http://", "HTTPS://", "//", "", "ftp://"]), _hosts, _rests
+).map("".join) | st.text(max_size=30)
+
+
+@settings(max_examples=500)
+@given(_any_urls)
+@example("https://arxiv.org/pdf/2101.00001v2")
+@example("https://export.arxiv.org/abs/2101.00001")
+@example("https://openaccess.thecvf.com/content_CVPR_2020/papers/A_B_CVPR_2020_paper.pdf")
+@example("https://www.nature.com/articles/s41586-020-2649-2.pdf")
+@example("https://http/x")
+def test_url_facts_are_the_rules_answers(url: str) -> None:
+    from awesome_lint.config import default_config
+    from awesome_lint.rules import arxiv_link, insecure_link, link_syntax, pdf_link
+    from awesome_lint.rules import tracking_params as tracking
+    from awesome_lint.rules._links import UrlFacts, url_facts
+    from awesome_lint.rules.base import Context
+    from awesome_lint.urls import host
+
+    ctx = Context(default_config(), ())
+    assert url_facts(ctx)(url) == UrlFacts(
+        link_syntax.url_problem(url, False),
+        insecure_link.target(url, ctx.https_hosts),
+        tracking.target(url, ()),
+        arxiv_link.target(url, False),
+        pdf_link.target(url),
+        host(url),
+    )
+
+
+def test_quiet_hosts() -> None:
+    from awesome_lint.urls import quiet_host
+
+    assert quiet_host("https://GitHub.com/a/b") == "github.com"
+    assert quiet_host("https://github.com") == "github.com"
+    for loud in [
+        "http://github.com/a",  # insecure-link's
+        "https://github.com/a?utm_source=x",  # tracking-params'
+        "https://arxiv.org/abs/2101.00001",  # arxiv-link's
+        "https://openaccess.thecvf.com/a.pdf",  # pdf-link's
+        "https://github.com/a b",  # link-syntax's
+        "https://a..org/",
+    ]:
+        assert quiet_host(loud) is None, loud

@@ -57,7 +57,7 @@ def url_facts(ctx: Context) -> Callable[[str], UrlFacts]:
     run: the URL is parsed once, and one small record per URL is all that is kept."""
     from awesome_lint.rules import arxiv_link, insecure_link, link_syntax, pdf_link
     from awesome_lint.rules import tracking_params as tracking
-    from awesome_lint.urls import host
+    from awesome_lint.urls import host, quiet_host
 
     syntax = link_syntax.url_problem if ctx.runs(link_syntax.ID) else _none
     https = insecure_link.target if ctx.runs(insecure_link.ID) else _none
@@ -70,6 +70,9 @@ def url_facts(ctx: Context) -> Callable[[str], UrlFacts]:
     versions = bool(ctx.options(arxiv_link.ID).get("allow_versions"))
 
     def facts(url: str) -> UrlFacts:
+        name = quiet_host(url)
+        if name is not None:
+            return UrlFacts(None, None, (), None, None, name)
         return UrlFacts(
             syntax(url, relative),
             https(url, hosts),

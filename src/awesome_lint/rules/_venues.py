@@ -39,10 +39,8 @@ class TableVenues:
     """The venue cells of one table, and the style its mentions are held to."""
 
     def __init__(self, bound: BoundTable, ctx: Context) -> None:
-        from awesome_lint.venues import STYLES, majority_style
-
         self.table = bound.table
-        self.vocabulary: Vocabulary = ctx.vocabulary
+        self.context = ctx
         # A plan depends on the mention, the table's style and the config: lists repeat a
         # few venues, and the analysis of the fixed text meets the same ones again.
         self.plans: dict[tuple[Plan, Style | None, str], str | None]
@@ -57,6 +55,12 @@ class TableVenues:
         # (column, raw) -> (text, mention) as checked, so that a fix decides alike.
         self.known: dict[tuple[int, str], tuple[str, Mention | None]] = {}
         self.found: list[Found] = []
+        self.configured = ctx.config.venue_style != "auto"
+        self.style: Style | None = None
+        if not self.columns and not self.configured:
+            return  # most tables of lists that are not paper lists: the vocabulary stays unread
+        from awesome_lint.venues import STYLES, majority_style
+
         # A cell's mention follows from its text and its column's spec.
         mentions = {i: ctx.memo(("venues:mention", spec)) for i, spec in self.columns}
         columns = self.columns
@@ -77,10 +81,13 @@ class TableVenues:
                     known = self.known[(i, cell.raw)] = (text, mention)
                 if known[1] is not None:
                     self.found.append(Found(cell, known[1]))
-        self.configured = ctx.config.venue_style != "auto"
-        self.style: Style | None = next((s for s in STYLES if s == ctx.config.venue_style), None)
+        self.style = next((s for s in STYLES if s == ctx.config.venue_style), None)
         if not self.configured:
             self.style = majority_style(found.mention for found in self.found)
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        return self.context.vocabulary
 
     def plan(self, plan: Plan, mention: Mention) -> str | None:
         """`plan(mention, self)`, once per distinct mention (lists repeat a few venues)."""
