@@ -6,7 +6,7 @@ import gc
 from collections.abc import Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from awesome_lint.binding import BoundTable, bind
 from awesome_lint.config import Config, default_config
@@ -17,8 +17,7 @@ from awesome_lint.rules.base import Context
 from awesome_lint.suppress import apply as apply_suppressions
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     """Which rules run: --select / --ignore on top of the config's severities."""
 
     select: frozenset[str] = frozenset()

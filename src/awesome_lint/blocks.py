@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from awesome_lint.refs import parse_reference_definitions
 
@@ -21,8 +22,7 @@ _DOC, _QUOTE, _LIST, _ITEM, _PARA, _HEADING, _HR, _CODE, _HTML, _TABLE = range(1
 _CONTAINERS = (_DOC, _QUOTE, _ITEM)
 
 
-@dataclass(frozen=True)
-class LineRef:
+class LineRef(NamedTuple):
     """A line that belongs to a table: where the containers' prefix ends and the row starts."""
 
     number: int
@@ -44,15 +44,13 @@ class RawTable:
     lead_lines: int = 0
 
 
-@dataclass(frozen=True)
-class RawHeading:
+class RawHeading(NamedTuple):
     line: int
     level: int
     content: str
 
 
-@dataclass(frozen=True)
-class Leaf:
+class Leaf(NamedTuple):
     """A leaf block, for rebuilding what GitHub shows around raw HTML tables.
 
     kind is "html" or "code" (text = the block's lines as the renderer gets them),

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import chain
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from awesome_lint.parser import Lines
@@ -17,8 +16,7 @@ class InputError(Exception):
     """A file that cannot be linted; the message is the reason, without the file name."""
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     text: str
     bom: bool = False
     # The bytes as read, to notice a file that changed before a fix is written.

@@ -13,8 +13,8 @@ import signal
 import stat
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from awesome_lint.document import Document, InputError, decode
 
@@ -27,8 +27,7 @@ class FileError(Exception):
     """A file that cannot be read or written; the message is the reason."""
 
 
-@dataclass(frozen=True)
-class MarkdownFile:
+class MarkdownFile(NamedTuple):
     path: Path
     display: str
 

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from awesome_lint import autolinks
 from awesome_lint.escapes import ASCII_PUNCTUATION, normalize_label, resolve_entities, unescape
@@ -64,8 +65,7 @@ _MAX_PARENS = 32
 _MAX_LABEL = 1000
 
 
-@dataclass(frozen=True)
-class Scanned:
+class Scanned(NamedTuple):
     text: str
     links: tuple[Link, ...]
     images: tuple[Image, ...]

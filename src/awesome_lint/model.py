@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Align = Literal["left", "center", "right", "none"]
 LinkKind = Literal["inline", "reference", "autolink", "bare", "html"]
@@ -101,8 +101,7 @@ class Problem:
     suggestion: str | None = None
 
 
-@dataclass(frozen=True)
-class RuleInfo:
+class RuleInfo(NamedTuple):
     """What `awesome-lint rules`, the README and the reporters know of a rule."""
 
     id: str

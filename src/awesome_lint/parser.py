@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import chain
 from typing import NamedTuple
 
@@ -36,8 +35,7 @@ class Lines(NamedTuple):
         return "".join(chain.from_iterable(zip(self.lines, self.endings)))
 
 
-@dataclass(frozen=True)
-class ParsedDocument:
+class ParsedDocument(NamedTuple):
     lines: tuple[str, ...]
     endings: tuple[str, ...]
     tables: tuple[Table, ...]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple, get_args
 from urllib.parse import quote
@@ -41,8 +40,7 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 _WINDOWS_ABSOLUTE = re.compile(r"^[A-Za-z]:[\\/]")
 
 
-@dataclass(frozen=True)
-class FileReport:
+class FileReport(NamedTuple):
     """The problems left in one file, with the file's text (or its lines, split at LF, CRLF
     and CR) for the full format's snippets."""
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sized
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.model import Cell, Row
@@ -49,8 +48,7 @@ def row_object(bound: BoundTable, row: Row) -> dict[str, Any]:
     return out
 
 
-@dataclass(frozen=True)
-class RowError:
+class RowError(NamedTuple):
     column: str | None
     message: str
 
