@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from gfm import normalize, tables
 from hypothesis import HealthCheck, example, given, settings
@@ -176,3 +178,16 @@ def test_plain_row_split_is_split_row(case: tuple[str, int]) -> None:
 def test_a_tab_the_list_item_half_owns_stays_in_the_prefix() -> None:
     table = parse_tables("- a\n\n\t| h |\n\t|---|\n\t| x |\n")[0]
     assert [row.prefix for row in (table.header, table.delimiter, *table.rows)] == ["\t"] * 3
+
+
+@given(st.text(alphabet="ab\r\n\u2028\x0b", max_size=30))
+def test_split_lines_splits_where_commonmark_does(text: str) -> None:
+    from awesome_lint.blocks import split_lines
+
+    lines, endings = split_lines(text)
+    assert "".join(line + end for line, end in zip(lines, endings)) == text
+    assert all(end in ("\n", "\r\n", "\r") for end in endings[:-1])
+    assert not any("\n" in line or "\r" in line for line in lines)
+    # A line ends at every LF, CRLF or CR, and only the last may end without one.
+    pieces = re.split(r"(?<=\r\n)|(?<=\n)|(?<=\r)(?!\n)", text)
+    assert lines == [p.rstrip("\r\n") for p in pieces if p]

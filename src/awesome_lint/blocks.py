@@ -407,18 +407,12 @@ class _Parser:
     # -- one line -------------------------------------------------------------------------
 
     def process_line(self, lineno: int) -> None:
-        self.line = self.lines[lineno - 1]
+        self.line = line = self.lines[lineno - 1]
         self.lineno = lineno
-        self.offset = self.column = self.first_nonspace = self.first_nonspace_column = 0
-        self.indent = 0
-        self.blank = False
-        self.partial_tab = False
-
         current = self.current
-        if current.kind == _TABLE and current.parent is self.doc and self.line[:1] == "|":
+        if current.kind == _TABLE and current.parent is self.doc and line[:1] == "|":
             # The commonest line of a list: the next row of a top-level table. Every block
             # start would need a character other than `|` first, so it is a row.
-            line = self.line
             if "\\" not in line:
                 # Without escapes, any text after the leading pipe makes it a row; the parser
                 # splits it with str.split.
@@ -434,6 +428,10 @@ class _Parser:
                     assert table is not None
                     table.rows.append(LineRef(lineno, 0, 0, tuple(cells)))
                     return
+        self.offset = self.column = self.first_nonspace = self.first_nonspace_column = 0
+        self.indent = 0
+        self.blank = False
+        self.partial_tab = False
         matched = self.check_open_blocks()
         if matched is None:
             return
@@ -760,8 +758,15 @@ def _chop_closing_hashes(text: str) -> str:
 
 def split_lines(text: str) -> tuple[list[str], list[str]]:
     """The lines of `text` and their endings, split where CommonMark splits: LF, CRLF, CR."""
-    lines: list[str] = []
-    endings: list[str] = []
+    if "\r" not in text:
+        # Most files: str.split, at C speed.
+        lines = text.split("\n")
+        if lines[-1]:
+            return lines, ["\n"] * (len(lines) - 1) + [""]
+        lines.pop()  # after the final newline: no line
+        return lines, ["\n"] * len(lines)
+    lines = []
+    endings = []
     for m in _LINE_RE.finditer(text):
         chunk = m.group(0)
         if not chunk:
