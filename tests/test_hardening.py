@@ -863,3 +863,16 @@ def test_the_old_delimiter_regex_would_have_been_caught() -> None:
     for s in large:
         old.match(s)
     assert time.perf_counter() - started > 8 * t_small
+
+
+def test_a_run_with_errors_never_says_all_checks_passed(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / "clean.md").write_text("| a   |\n| --- |\n| b   |\n", encoding="utf-8")
+    code, out, err = run(capsys, "clean.md", "missing.md")
+    assert code == 2
+    assert err.splitlines() == ["awesome-lint: missing.md: no such file"]
+    assert "passed" not in out
+    assert (
+        out.splitlines()[-1] == "No problems in the files checked. 1 file with errors, see above."
+    )

@@ -415,6 +415,13 @@ def test_sorted_by_path_line_and_column(fmt: OutputFormat) -> None:
             {"fixed": 1},
             "Fixed 1 problem (2 more fixable with --unsafe-fixes), 2 remaining.",
         ),
+        ([], {"unchecked": 1}, "No problems in the files checked. 1 file with errors, see above."),
+        (
+            [],
+            {"unchecked": 2, "fixed": 1},
+            "Fixed 1 problem, no problems left. 2 files with errors, see above.",
+        ),
+        ([None], {"unchecked": 1}, "Found 1 problem in 1 file. 1 file with errors, see above."),
     ],
 )
 def test_summary(fixes: list[Any], kwargs: dict[str, Any], expected: str) -> None:

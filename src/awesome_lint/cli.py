@@ -267,6 +267,7 @@ class _Runner:
                 tool_version=__version__,
                 unsafe_fixes=self.unsafe_fixes,
                 fixed=outcome.fixed,
+                unchecked=outcome.errors,
             )
         if self.diff and output_format in ("text", "full", "concise"):
             if not quiet:

@@ -67,23 +67,33 @@ def format_reports(
     tool_version: str = "0.0.0",
     unsafe_fixes: bool = False,
     fixed: int = 0,
+    unchecked: int = 0,
 ) -> str:
     """Format every problem of `reports` in `fmt`, sorted by path, line and column.
 
     `unsafe_fixes` says whether `--unsafe-fixes` was given, `fixed` how many problems a
-    `--fix` run already fixed (they are not in `reports`); both only change the wording.
+    `--fix` run already fixed (they are not in `reports`), `unchecked` how many files could
+    not be checked (their errors are printed apart); they only change the wording.
     """
     reports = tuple(reports)
     entries = _sorted_entries(reports)
     if fmt == "text":
         lines = [_header(e, color) for e in entries]
-        lines.append(summary(reports, unsafe_fixes=unsafe_fixes, fixed=fixed, color=color))
+        lines.append(
+            summary(
+                reports, unsafe_fixes=unsafe_fixes, fixed=fixed, unchecked=unchecked, color=color
+            )
+        )
         return _join(lines)
     if fmt == "concise":
         return _join(_concise(e, color) for e in entries)
     if fmt == "full":
         blocks = [_full(e, rules, color, unsafe_fixes) for e in entries]
-        blocks.append(summary(reports, unsafe_fixes=unsafe_fixes, fixed=fixed, color=color))
+        blocks.append(
+            summary(
+                reports, unsafe_fixes=unsafe_fixes, fixed=fixed, unchecked=unchecked, color=color
+            )
+        )
         return "\n\n".join(blocks) + "\n"
     if fmt == "json":
         return json.dumps([_json_item(e) for e in entries], indent=2, ensure_ascii=False) + "\n"
@@ -100,15 +110,37 @@ def summary(
     *,
     unsafe_fixes: bool = False,
     fixed: int = 0,
+    unchecked: int = 0,
     color: bool = False,
 ) -> str:
-    """The closing line: how many problems are left, in how many files, and what --fix can do."""
+    """The closing line: how many problems are left, in how many files, and what --fix can do.
+
+    Files with errors (unreadable, not UTF-8, not fixed, ...: `unchecked`) never let a run
+    say that all checks passed.
+    """
     reports = tuple(reports)
     problems = [p for r in reports for p in r.problems]
     files = len({r.path for r in reports if r.problems})
+    if unchecked:
+        return _summary_line(problems, files, unsafe_fixes, fixed, color) + (
+            f" {_count(unchecked, 'file')} with errors, see above."
+        )
     if not problems:
         done = f"Fixed {_count(fixed, 'problem')}; all checks passed." if fixed else ""
         return _style(done or "All checks passed.", _PASSED_STYLE, color)
+    return _summary_line(problems, files, unsafe_fixes, fixed, color)
+
+
+def _summary_line(
+    problems: list[Problem], files: int, unsafe_fixes: bool, fixed: int, color: bool
+) -> str:
+    if not problems:
+        line = (
+            f"Fixed {_count(fixed, 'problem')}, no problems left."
+            if fixed
+            else "No problems in the files checked."
+        )
+        return _style(line, (_BOLD,), color)
     safe = sum(p.fix == "safe" for p in problems)
     unsafe = sum(p.fix == "unsafe" for p in problems)
     if fixed:
