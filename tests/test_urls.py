@@ -114,6 +114,10 @@ def test_host_patterns_match_urls() -> None:
     assert not patterns.match("./relative")
     assert not patterns.match("N/A")
     assert "github.com" in repr(patterns)
+    # The longest name DNS allows still matches; longer is no host (and no quadratic walk).
+    longest = "a." * 120 + "x.github.io"
+    assert len(longest) == 251 and patterns.match_host(longest)
+    assert not patterns.match_host("a." * 200_000 + "x.github.io")
 
 
 def test_default_host_lists_are_valid_patterns() -> None:

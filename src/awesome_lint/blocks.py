@@ -5,6 +5,14 @@ starts, lazy continuation, the table extension), because a table's existence han
 details such as which line may interrupt a paragraph. It only keeps what the linter needs:
 each table's lines with the offsets where the containers' prefix ends and the row starts,
 the headings, and the link reference definitions.
+
+Why not mistletoe's block parser: its tables are not GitHub's (it takes a header whose
+delimiter row has another cell count, ends a table at a line without pipes too late or too
+early, reads `| 1 || 3 |` differently, ignores the rule that only some blocks interrupt a
+table), so its result would have to be corrected table by table; and a full mistletoe parse
+of a 10,000-row list takes over a second, plus a fifth of a second to import it, where this
+scanner takes a tenth. mistletoe still reads the inline Markdown that `inline_scan` leaves
+to it (see `inline.py`); the differential tests hold both to cmark-gfm's output.
 """
 
 from __future__ import annotations

@@ -173,6 +173,8 @@ def host_matches(name: str, pattern: str) -> bool:
 
 
 _MAX_SEEN_HOSTS = 4096
+# The longest host name DNS allows.
+_MAX_HOST_LENGTH = 253
 
 
 class HostPatterns:
@@ -207,6 +209,8 @@ class HostPatterns:
 
     def _match_host(self, name: str) -> bool:
         name = name.lower().rstrip(".")
+        if len(name) > _MAX_HOST_LENGTH:
+            return False  # no such host; and the walk below would be quadratic in its length
         if _strip_www(name) in self._exact:
             return True
         if self._domains:
