@@ -12,9 +12,9 @@ from dataclasses import replace
 from typing import Any, NamedTuple
 
 from awesome_lint.binding import BoundTable
-from awesome_lint.model import Cell, Link, Table
+from awesome_lint.model import Cell, Link, Problem, Table
 from awesome_lint.parser import unescape_pipes
-from awesome_lint.rules.base import Context
+from awesome_lint.rules.base import Context, at_cell
 
 Rewrite = Callable[[str], "str | None"]
 
@@ -50,6 +50,29 @@ class UrlFacts(NamedTuple):
     arxiv: tuple[str, str] | None  # arxiv_link.target
     abstract: str | None  # pdf_link.target
     host: str | None  # urls.host
+
+
+def link_problems(
+    rule: str,
+    bound: BoundTable,
+    ctx: Context,
+    answer: Callable[[UrlFacts], tuple[str, str] | None],
+) -> Iterator[Problem]:
+    """A problem of `rule` at each link whose facts `answer` finds wrong: it gives the
+    message and the URL the link should have. The fix (unsafe) rewrites literal
+    destinations only, so a link written otherwise gets the URL as a suggestion."""
+    facts = url_facts(ctx)
+    for cell, link in table_links(bound, ctx):
+        found = answer(facts(link.url))
+        if found is not None:
+            message, new = found
+            yield at_cell(
+                rule,
+                cell,
+                message,
+                fix="unsafe" if link.url_span is not None else None,
+                suggestion=suggestion(link, new),
+            )
 
 
 def url_facts(ctx: Context) -> Callable[[str], UrlFacts]:

@@ -37,8 +37,8 @@ from urllib.parse import urlsplit
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Table
-from awesome_lint.rules._links import rewrite_table, suggestion, table_links, url_facts
-from awesome_lint.rules.base import Context, at_cell
+from awesome_lint.rules._links import UrlFacts, link_problems, rewrite_table
+from awesome_lint.rules.base import Context
 from awesome_lint.urls import arxiv_id
 
 ID = "arxiv-link"
@@ -88,19 +88,14 @@ def _what(url: str, canonical: str) -> str:
 
 
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
-    facts = url_facts(ctx)
-    for cell, link in table_links(bound, ctx):
-        found = facts(link.url).arxiv
-        if found is None:
-            continue
-        new, what = found
-        yield at_cell(
-            ID,
-            cell,
-            f"{what}; link the abstract page {new}",
-            fix="unsafe" if link.url_span is not None else None,
-            suggestion=suggestion(link, new),
-        )
+    return link_problems(ID, bound, ctx, _answer)
+
+
+def _answer(found: UrlFacts) -> tuple[str, str] | None:
+    if found.arxiv is None:
+        return None
+    new, what = found.arxiv
+    return f"{what}; link the abstract page {new}", new
 
 
 def fix(bound: BoundTable, table: Table, ctx: Context) -> Table:

@@ -114,16 +114,7 @@ def at_cell(
     fix: FixSafety | None = None,
     suggestion: str | None = None,
 ) -> Problem:
-    return Problem(
-        cell.line,
-        cell.column,
-        cell.line,
-        max(cell.end_column, cell.column + 1),
-        rule,
-        message,
-        fix=fix,
-        suggestion=suggestion,
-    )
+    return _on_line(rule, cell.line, cell.column, cell.end_column, message, fix, suggestion)
 
 
 def at_row(
@@ -136,15 +127,21 @@ def at_row(
 ) -> Problem:
     start = len(row.prefix) + 1
     end = len(row.source.rstrip()) + 1
+    return _on_line(rule, row.line, start, end, message, fix, suggestion)
+
+
+def _on_line(
+    rule: str,
+    line: int,
+    start: int,
+    end: int,
+    message: str,
+    fix: FixSafety | None,
+    suggestion: str | None,
+) -> Problem:
+    # An empty cell or row still gets one column to point at.
     return Problem(
-        row.line,
-        start,
-        row.line,
-        max(end, start + 1),
-        rule,
-        message,
-        fix=fix,
-        suggestion=suggestion,
+        line, start, line, max(end, start + 1), rule, message, fix=fix, suggestion=suggestion
     )
 
 

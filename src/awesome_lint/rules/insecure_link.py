@@ -29,8 +29,8 @@ from collections.abc import Iterator
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Table
-from awesome_lint.rules._links import bare, rewrite_table, suggestion, table_links, url_facts
-from awesome_lint.rules.base import Context, at_cell
+from awesome_lint.rules._links import UrlFacts, bare, link_problems, rewrite_table
+from awesome_lint.rules.base import Context
 from awesome_lint.urls import HostPatterns, upgrade_https
 
 ID = "insecure-link"
@@ -38,19 +38,14 @@ FIX: FixSafety | None = "unsafe"
 
 
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
-    facts = url_facts(ctx)
-    for cell, link in table_links(bound, ctx):
-        found = facts(link.url)
-        new = found.https
-        if new is None:
-            continue
-        yield at_cell(
-            ID,
-            cell,
-            f"insecure http:// link to {bare(found.host)}, which serves https; use https://",
-            fix="unsafe" if link.url_span is not None else None,
-            suggestion=suggestion(link, new),
-        )
+    return link_problems(ID, bound, ctx, _answer)
+
+
+def _answer(found: UrlFacts) -> tuple[str, str] | None:
+    if found.https is None:
+        return None
+    host = bare(found.host)
+    return f"insecure http:// link to {host}, which serves https; use https://", found.https
 
 
 def target(url: str, hosts: HostPatterns) -> str | None:

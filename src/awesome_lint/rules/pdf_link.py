@@ -31,8 +31,8 @@ from collections.abc import Iterator
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Severity, Table
-from awesome_lint.rules._links import bare, rewrite_table, suggestion, table_links, url_facts
-from awesome_lint.rules.base import Context, at_cell
+from awesome_lint.rules._links import UrlFacts, bare, link_problems, rewrite_table
+from awesome_lint.rules.base import Context
 from awesome_lint.urls import abstract_url
 
 ID = "pdf-link"
@@ -41,19 +41,13 @@ SEVERITY: Severity = "warning"
 
 
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
-    facts = url_facts(ctx)
-    for cell, link in table_links(bound, ctx):
-        found = facts(link.url)
-        new = found.abstract
-        if new is None:
-            continue
-        yield at_cell(
-            ID,
-            cell,
-            f"link to a PDF on {bare(found.host)}; link its abstract page instead",
-            fix="unsafe" if link.url_span is not None else None,
-            suggestion=suggestion(link, new),
-        )
+    return link_problems(ID, bound, ctx, _answer)
+
+
+def _answer(found: UrlFacts) -> tuple[str, str] | None:
+    if found.abstract is None:
+        return None
+    return f"link to a PDF on {bare(found.host)}; link its abstract page instead", found.abstract
 
 
 def target(url: str) -> str | None:
