@@ -10,8 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from awesome_lint.cli import main
+from clitools import run
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "awesome-medical-pretraining.md"
@@ -26,12 +25,6 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     return tmp_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_exit_codes(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from clitools import run
 
 from awesome_lint import __version__, api, fixer
-from awesome_lint.cli import main
 from awesome_lint.files import FileError, read_markdown, write_atomic
 from awesome_lint.fixer import fix_text
 from awesome_lint.rules import RULES
@@ -32,20 +32,6 @@ ROOT = Path(__file__).resolve().parents[1]
 MESSY = "# List\n\n| Name | Year |\n|---|---|\n| a | 2020 |\n| bbbbbb | 2021 |\n"
 FIXED = fix_text(MESSY).text
 POSIX = os.name == "posix"
-
-
-@pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / ".git").mkdir()  # a repository root: no config is looked for above it
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NO_COLOR", "1")
-    return tmp_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def leftovers(folder: Path) -> list[str]:

@@ -29,9 +29,9 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+from clitools import run
 
 import awesome_lint
-from awesome_lint.cli import main
 from awesome_lint.config import SCHEMA_DIR, ConfigError, config_from_text, validate_config
 from awesome_lint.export import export_json
 from awesome_lint.fixer import fix_text
@@ -48,14 +48,6 @@ ROOT_USER = POSIX and os.geteuid() == 0
 MESSY = "| Name | Year |\n|---|---|\n| a | 2020 |\n| bbbbbb | 2021 |\n"
 
 
-@pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / ".git").mkdir()  # the repository root: no config is looked up above it
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NO_COLOR", "1")
-    return tmp_path
-
-
 def snapshot(folder: Path) -> dict[str, tuple[bytes | str, int]]:
     """Every entry under folder: its bytes (or link target) and its mtime."""
     out: dict[str, tuple[bytes | str, int]] = {}
@@ -68,12 +60,6 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes | str, int]]:
         else:
             out[name] = (b"", path.lstat().st_mtime_ns)
     return out
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # -- 1. bad input files ---------------------------------------------------------------------
