@@ -16,7 +16,6 @@ import subprocess
 import sys
 import textwrap
 import time
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -259,7 +258,7 @@ def test_an_internal_error_is_reported_and_the_others_still_checked(
             raise RuntimeError("the rule broke")
         return real_check(bound, ctx)
 
-    rules[i] = replace(rules[i], check=check)
+    rules[i] = rules[i]._replace(check=check)
     monkeypatch.setattr(api, "RULES", tuple(rules))
     (folder / "a-boom.md").write_text("| BOOM | x |\n|---|---|\n| 1 | 2 |\n", encoding="utf-8")
     (folder / "b-fine.md").write_text(MESSY, encoding="utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Hashable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, NamedTuple
 
 from awesome_lint.binding import BoundTable, bind
@@ -14,7 +14,6 @@ from awesome_lint.model import Cell, Problem, Severity
 from awesome_lint.parser import Lines, ParsedDocument, parse
 from awesome_lint.rules import BY_ID, RULES, Rule
 from awesome_lint.rules.base import Context
-from awesome_lint.suppress import apply as apply_suppressions
 
 
 class Selection(NamedTuple):
@@ -36,8 +35,7 @@ class Selection(NamedTuple):
         return out
 
 
-@dataclass
-class Analysis:
+class Analysis(NamedTuple):
     """A parsed document with its bound tables and the problems found in it."""
 
     document: ParsedDocument
@@ -53,8 +51,7 @@ class Analysis:
         return Reusable(self.document.cells, self.context.cache)
 
 
-@dataclass
-class Reusable:
+class Reusable(NamedTuple):
     """What the analysis of a text lends to that of a fixed version of the text (with the
     same config, selection and `unsafe_fixes`): its cells by their Markdown, and the rules'
     cached results, so that only what changed is read and computed again."""
@@ -157,6 +154,8 @@ def _suppressed(
 ) -> list[Problem]:
     if "awesome-lint-" not in "".join(document.lines[i] for i in _comment_candidates(document)):
         return problems
+    from awesome_lint.suppress import apply as apply_suppressions  # only lists with comments
+
     row_lines = sorted(
         row.line
         for table in document.tables

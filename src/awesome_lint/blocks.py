@@ -72,8 +72,7 @@ class Leaf(NamedTuple):
     table: RawTable | None = None
 
 
-@dataclass
-class BlockDocument:
+class BlockDocument(NamedTuple):
     lines: list[str]
     endings: list[str]
     tables: list[RawTable]
@@ -81,7 +80,7 @@ class BlockDocument:
     references: dict[str, tuple[str, str | None]]
     # Lines of HTML blocks that start with an HTML comment (for inline disable comments).
     comment_lines: list[int]
-    leaves: list[Leaf] = field(default_factory=list)
+    leaves: list[Leaf]
 
 
 class _Node:
@@ -799,7 +798,7 @@ def parse_blocks(text: str) -> BlockDocument:
     lines, endings = split_lines(text)
     if _MAYBE_TABLE_RE.search(text) is None:
         # No line can be a delimiter row, so there is no table: skip the block structure.
-        return BlockDocument(lines, endings, [], [], {}, [])
+        return BlockDocument(lines, endings, [], [], {}, [], [])
     return parse_block_lines(lines, endings)
 
 

@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from types import ModuleType
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, RuleInfo, Severity, Table
@@ -72,8 +71,7 @@ DocumentCheck = Callable[[Context], Iterable[Problem]]
 TableFix = Callable[[BoundTable, Table, Context], Table]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     fix_safety: FixSafety | None
     severity: Severity
