@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from bisect import bisect_left
 from collections.abc import Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -188,9 +189,11 @@ def fixable(problem: Problem, unsafe_fixes: bool) -> bool:
 
 def tables_to_fix(analysis: Analysis, unsafe_fixes: bool) -> list[BoundTable]:
     """The tables holding at least one problem that the requested fixes address."""
-    lines = {p.line for p in analysis.problems if fixable(p, unsafe_fixes)}
-    return [
-        bound
-        for bound in analysis.tables
-        if any(bound.table.line <= line <= bound.table.end_line for line in lines)
-    ]
+    lines = sorted({p.line for p in analysis.problems if fixable(p, unsafe_fixes)})
+    targets = []
+    for bound in analysis.tables:
+        # The first such line at or after the table's first line: is it within the table?
+        at = bisect_left(lines, bound.table.line)
+        if at < len(lines) and lines[at] <= bound.table.end_line:
+            targets.append(bound)
+    return targets
