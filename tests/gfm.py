@@ -10,7 +10,10 @@ from cmarkgfm.cmark import Options
 
 
 def render(text: str) -> str:
-    return cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
+    html_text: str = cmarkgfm.github_flavored_markdown_to_html(
+        text, options=Options.CMARK_OPT_UNSAFE
+    )
+    return html_text
 
 
 class _Tables(HTMLParser):
