@@ -1,31 +1,22 @@
 from __future__ import annotations
 
 import pytest
+from venue_tables import PAPER, fixed, lint, rows
 
-from awesome_lint.api import Selection, lint_text
-from awesome_lint.config import config_from_text
+from awesome_lint.api import Selection
 from awesome_lint.fixer import fix_text
 from awesome_lint.model import Problem
 from awesome_lint.rules import BY_ID
 
 SELECT = Selection(frozenset({"venue-alias"}))
-VENUE = "| Title | Venue |\n| ----- | ----- |\n"
-PAPER = "| Title | Paper |\n| ----- | ----- |\n"
-
-
-def rows(*cells: str, head: str = VENUE) -> str:
-    return head + "".join(f"| {chr(65 + i)} | {cell} |\n" for i, cell in enumerate(cells))
 
 
 def problems(text: str, config: str | None = None) -> list[Problem]:
-    cfg = config_from_text(config, "test.json") if config else None
-    return lint_text(text, cfg, SELECT)
+    return lint(text, SELECT, config)
 
 
 def fixed_cells(text: str, config: str | None = None) -> list[str]:
-    cfg = config_from_text(config, "test.json") if config else None
-    result = fix_text(text, cfg, SELECT, unsafe_fixes=True).text
-    return [line.split("|")[2].strip() for line in result.splitlines()[2:] if line.startswith("|")]
+    return fixed(text, SELECT, config)
 
 
 @pytest.mark.parametrize(

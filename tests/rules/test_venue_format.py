@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
+from venue_tables import PAPER, fixed, lint, rows
 
-from awesome_lint.api import Selection, analyse, lint_text
-from awesome_lint.config import config_from_text
+from awesome_lint.api import Selection, analyse
 from awesome_lint.fixer import fix_text
 from awesome_lint.model import Problem
 from awesome_lint.rules import BY_ID, venue_alias, venue_format
@@ -15,24 +15,15 @@ from awesome_lint.rules._venues import read, rewrite, table_venues
 
 SELECT = Selection(frozenset({"venue-format"}))
 BOTH = Selection(frozenset({"venue-format", "venue-alias"}))
-VENUE = "| Title | Venue |\n| ----- | ----- |\n"
-PAPER = "| Title | Paper |\n| ----- | ----- |\n"
 SEED = Path(__file__).parents[2] / "examples" / "awesome-medical-pretraining.md"
 
 
-def rows(*cells: str, head: str = VENUE) -> str:
-    return head + "".join(f"| {chr(65 + i)} | {cell} |\n" for i, cell in enumerate(cells))
-
-
 def problems(text: str, config: str | None = None) -> list[Problem]:
-    cfg = config_from_text(config, "test.json") if config else None
-    return lint_text(text, cfg, SELECT)
+    return lint(text, SELECT, config)
 
 
 def fixed_cells(text: str, config: str | None = None, selection: Selection = SELECT) -> list[str]:
-    cfg = config_from_text(config, "test.json") if config else None
-    result = fix_text(text, cfg, selection, unsafe_fixes=True).text
-    return [line.split("|")[2].strip() for line in result.splitlines()[2:] if line.startswith("|")]
+    return fixed(text, selection, config)
 
 
 def test_seed_list() -> None:

@@ -1,23 +1,17 @@
 from __future__ import annotations
 
-from awesome_lint.api import Selection, lint_text
-from awesome_lint.config import config_from_text
+from venue_tables import PAPER, lint, rows
+
+from awesome_lint.api import Selection
 from awesome_lint.fixer import fix_text
 from awesome_lint.model import Problem
 from awesome_lint.rules import BY_ID
 
 SELECT = Selection(frozenset({"venue-unknown"}))
-VENUE = "| Title | Venue |\n| ----- | ----- |\n"
-PAPER = "| Title | Paper |\n| ----- | ----- |\n"
-
-
-def rows(*cells: str, head: str = VENUE) -> str:
-    return head + "".join(f"| {chr(65 + i)} | {cell} |\n" for i, cell in enumerate(cells))
 
 
 def problems(text: str, config: str | None = None) -> list[Problem]:
-    cfg = config_from_text(config, "test.json") if config else None
-    return lint_text(text, cfg, SELECT)
+    return lint(text, SELECT, config)
 
 
 def test_a_near_miss_gets_a_suggestion() -> None:
