@@ -317,7 +317,7 @@ def _unified_diff(name: str, before: str, after: str) -> str:
 def export(path: str, fmt: str, table_index: int | None) -> int:
     """Print the tables of a Markdown file as data (JSON, or one table as CSV)."""
     from awesome_lint.config import DEFAULT_MAX_FILE_SIZE
-    from awesome_lint.export import export_csv, export_json
+    from awesome_lint.export import export_csv, export_json_chunks
 
     try:
         if path == "-":
@@ -340,7 +340,9 @@ def export(path: str, fmt: str, table_index: int | None) -> int:
             _error(f"{path}: {exc}")
             return 2
         return 0
-    click.echo(export_json(document.text, path))
+    for chunk in export_json_chunks(document.text, path):
+        click.echo(chunk, nl=False)
+    click.echo()
     return 0
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import heapq
 import io
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from awesome_lint.blocks import Leaf
-from awesome_lint.html_tables import has_html_tables, html_tables
+from awesome_lint.html_tables import HtmlTable, has_html_tables, html_tables
 from awesome_lint.inline import parse_inline
 from awesome_lint.model import Cell, Row, Table
 from awesome_lint.parser import ParsedDocument, parse
@@ -56,42 +58,62 @@ def table_data(table: Table) -> dict[str, Any]:
 
 def document_tables(document: ParsedDocument) -> list[dict[str, Any]]:
     """Markdown tables and top-level HTML tables, in document order."""
-    tables = [(t.line, table_data(t)) for t in document.tables]
-    if has_html_tables(document.leaves):
-        by_line = {t.line: t for t in document.tables}
+    return list(iter_document_tables(document))
 
-        def cells_of(leaf: Leaf) -> list[list[str]]:
-            assert leaf.table is not None
-            t = by_line[leaf.table.header.number]
-            return [[c.text for c in row.cells] for row in (t.header, *t.rows)]
 
-        found, nested = html_tables(
-            document.leaves,
-            lambda md: parse_inline(md, document.references).text,
-            cells_of,
-        )
-        tables = [(line, data) for line, data in tables if line not in nested]
-        for h in found:
-            tables.append(
-                (
-                    h.line,
-                    {
-                        "line": h.line,
-                        "end_line": h.end_line,
-                        "kind": "html",
-                        "columns": h.rows[0] if h.rows else [],
-                        "rows": [{"cells": [{"text": c} for c in row]} for row in h.rows[1:]],
-                    },
-                )
-            )
-        tables.sort(key=lambda pair: pair[0])
-    return [data for _, data in tables]
+def iter_document_tables(document: ParsedDocument) -> Iterator[dict[str, Any]]:
+    """`document_tables` one at a time: a large list is never held as data all at once."""
+    if not has_html_tables(document.leaves):
+        for table in document.tables:
+            yield table_data(table)
+        return
+    by_line = {t.line: t for t in document.tables}
+
+    def cells_of(leaf: Leaf) -> list[list[str]]:
+        assert leaf.table is not None
+        t = by_line[leaf.table.header.number]
+        return [[c.text for c in row.cells] for row in (t.header, *t.rows)]
+
+    found, nested = html_tables(
+        document.leaves,
+        lambda md: parse_inline(md, document.references).text,
+        cells_of,
+    )
+    html: list[tuple[int, Table | dict[str, Any]]] = [(h.line, _html_table(h)) for h in found]
+    html.sort(key=lambda pair: pair[0])
+    markdown: Iterator[tuple[int, Table | dict[str, Any]]] = (
+        (t.line, t) for t in document.tables if t.line not in nested
+    )
+    # Both come in document order: merge them by line.
+    for _, item in heapq.merge(markdown, html, key=lambda pair: pair[0]):
+        yield item if isinstance(item, dict) else table_data(item)
+
+
+def _html_table(h: HtmlTable) -> dict[str, Any]:
+    return {
+        "line": h.line,
+        "end_line": h.end_line,
+        "kind": "html",
+        "columns": h.rows[0] if h.rows else [],
+        "rows": [{"cells": [{"text": c} for c in row]} for row in h.rows[1:]],
+    }
 
 
 def export_json(text: str, path: str) -> str:
-    return json.dumps(
-        {"path": path, "tables": document_tables(parse(text))}, ensure_ascii=False, indent=1
-    )
+    return "".join(export_json_chunks(text, path))
+
+
+def export_json_chunks(text: str, path: str) -> Iterator[str]:
+    """`json.dumps({"path": path, "tables": [...]}, ensure_ascii=False, indent=1)`, a table
+    at a time: the output is the same, the memory that of one table."""
+    yield '{\n "path": ' + json.dumps(path, ensure_ascii=False) + ',\n "tables": ['
+    first = True
+    for data in iter_document_tables(parse(text)):
+        # One level deeper than alone; JSON strings hold no line breaks, so lines can move.
+        body = json.dumps(data, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+        yield ("\n  " if first else ",\n  ") + body
+        first = False
+    yield "]\n}" if first else "\n ]\n}"
 
 
 def export_csv(text: str, index: int | None) -> str:
