@@ -42,6 +42,8 @@ STRICT = os.environ.get("AWESOME_LINT_FUZZ_STRICT") == "1"
 FUZZ = settings.get_profile(
     "awesome-lint-long" if os.environ.get("HYPOTHESIS_PROFILE") == "long" else "awesome-lint-ci"
 )
+if os.environ.get("AWESOME_LINT_FUZZ_EXAMPLES"):  # a run of any length, by hand
+    FUZZ = settings(FUZZ, max_examples=int(os.environ["AWESOME_LINT_FUZZ_EXAMPLES"]))
 
 # -- the generator --------------------------------------------------------------------------
 
