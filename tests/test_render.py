@@ -569,3 +569,24 @@ def test_aligned_pipes_line_up_by_display_width(table: Table) -> None:
             text = segment.strip(" ")
             column += len(segment) - len(text) + display_width(text)
     assert all(len(columns) == 1 for columns in by_position.values()), (lines, by_position)
+
+
+@given(tables(), st.sampled_from(STYLES), st.sampled_from(STYLES), st.data())
+def test_first_misaligned_is_the_first_row_that_differs_from_its_rendering(
+    table: Table, written: Style, checked: Style, data: st.DataObject
+) -> None:
+    lines = render_table(table, written)
+    at = data.draw(st.integers(0, len(lines)))  # len(lines): no line touched
+    if at < len(lines):
+        lines[at] += data.draw(st.sampled_from([" ", "\t", "x |"]))
+    reparsed = parse_table(lines, prefixes_of(table))
+    rows = (reparsed.header, reparsed.delimiter, *reparsed.rows)
+    expected = next(
+        (
+            row.line
+            for row, line in zip(rows, render_table(reparsed, checked))
+            if row.source != line
+        ),
+        None,
+    )
+    assert first_misaligned(reparsed, checked) == expected
