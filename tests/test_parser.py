@@ -191,3 +191,12 @@ def test_split_lines_splits_where_commonmark_does(text: str) -> None:
     # A line ends at every LF, CRLF or CR, and only the last may end without one.
     pieces = re.split(r"(?<=\r\n)|(?<=\n)|(?<=\r)(?!\n)", text)
     assert lines == [p.rstrip("\r\n") for p in pieces if p]
+
+
+def test_nul_reads_as_the_replacement_character_as_commonmark_says() -> None:
+    text = "| a\x00 | [x\x00](https://e.org/\x00) |\n|---|---|\n| b\x00c | d |\n"
+    table = parse(text).tables[0]
+    assert [c.text for c in table.header.cells] == ["a\ufffd", "x\ufffd"]
+    assert table.header.cells[0].raw == "a\x00"  # as written: the fixer keeps the bytes
+    assert [c.text for c in table.rows[0].cells] == ["b\ufffdc", "d"]
+    assert _ours(text) == _github(text)  # GitHub's renderer reads them so too

@@ -104,7 +104,12 @@ class _Builder:
         self.headings: dict[str, str] = {}
 
     def inline(self, raw: str) -> Inline:
-        found = parse_inline(unescape_pipes(raw), self.references)
+        source = unescape_pipes(raw)
+        if "\x00" in source:
+            # CommonMark reads U+0000 as U+FFFD, for safety; one character for one, so the
+            # offsets of link destinations stay those of `raw`.
+            source = source.replace("\x00", "\ufffd")
+        found = parse_inline(source, self.references)
         if "\\|" in raw and any(link.url_span for link in found.links):
             found = Inline(found.text, _raw_spans(raw, found.links), found.images)
         return found
