@@ -260,8 +260,16 @@ class _Scanner:
         while end < self.n and s[end] == char:
             end += 1
         length = end - pos
-        before = s[pos - 1] if pos > 0 else "\n"
-        after = s[end] if end < self.n else "\n"
+        # The characters around the run, as cmark-gfm sees them: the strikethrough extension
+        # makes it step over tildes (`_a_~a` is no emphasis on GitHub, `_a_~.` is).
+        back = pos - 1
+        while back >= 0 and s[back] == "~":
+            back -= 1
+        before = s[back] if back >= 0 else "\n"
+        ahead = end
+        while ahead < self.n and s[ahead] == "~":
+            ahead += 1
+        after = s[ahead] if ahead < self.n else "\n"
         left = not _is_whitespace(after) and (
             not _is_punctuation(after) or _is_whitespace(before) or _is_punctuation(before)
         )

@@ -73,14 +73,15 @@ def _printable_width(text: str) -> int:
 # skin tones (they join each other or an emoji), and symbols whose width changed in later
 # Unicode versions than Python's (trigrams, hexagrams, counting rods...). Outside them, such
 # a character is as wide as its East Asian width says, as wcwidth measures it; a test checks
-# every code point against wcwidth and its grapheme tables.
+# every code point against wcwidth and its grapheme tables (run it on each Python: a newer
+# Python's Unicode database knows more characters; U+11F02, a Kawi prepended letter, is one).
 _JOINING_OR_CHANGED = (
     (0x0D4E, 0x0D4E), (0x0E33, 0x0E33), (0x0EB3, 0x0EB3), (0x1100, 0x11FF),
     (0x2630, 0x2637), (0x268A, 0x268F), (0x3164, 0x3164), (0x4DC0, 0x4DFF),
     (0xA960, 0xA97C), (0xD7B0, 0xD7C6), (0xD7CB, 0xD7FB), (0xFF9E, 0xFFA0),
     (0x111C2, 0x111C3), (0x1193F, 0x1193F), (0x11941, 0x11941), (0x11A84, 0x11A89),
-    (0x11D46, 0x11D46), (0x1D300, 0x1D356), (0x1D360, 0x1D376), (0x1F1E6, 0x1F1FF),
-    (0x1F3FB, 0x1F3FF),
+    (0x11D46, 0x11D46), (0x11F02, 0x11F02), (0x1D300, 0x1D356), (0x1D360, 0x1D376),
+    (0x1F1E6, 0x1F1FF), (0x1F3FB, 0x1F3FF),
 )  # fmt: skip
 
 
