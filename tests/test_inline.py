@@ -141,6 +141,8 @@ _PIECES = st.sampled_from(
 @example(["**a*b**", "*a **b** c*", "~a~ ~b~~", "_a_b_", "x**(a)**y", "`a``b`"])
 # Emphasis next to tildes: cmark-gfm looks past them for the flanking characters.
 @example(["_a_~a", "_a_~.", "_a_~", "a~_a_", ".~_a_", "~__*_", "x ~__*_", "a*~b*", "_a_~~b~~"])
+# Tilde runs of unequal length: cmark-gfm drops the pair and every run between them.
+@example(["~_~~a~", "~a~~.~", "~~_a~_", "~*a~~*", "~a~ ~~b~~ ~c~"])
 def test_generated_cells_read_as_github_shows_them(cells: list[str]) -> None:
     cells = [c.strip() for c in cells if c.strip() and "|" not in c and not c.endswith("\\")]
     if cells:

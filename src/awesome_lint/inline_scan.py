@@ -540,6 +540,16 @@ def _process_emphasis(
             current = following
             continue
         if current.char == "~":
+            if opener.length != current.length:
+                # cmark-gfm's strikethrough drops both runs, and every run between them.
+                following = current.next
+                while current is not None and current is not opener:
+                    earlier = current.prev
+                    _unlink(current)
+                    current = earlier
+                _unlink(opener)
+                current = following
+                continue
             use = current.length
         else:
             use = 2 if opener.length >= 2 and current.length >= 2 else 1
@@ -561,8 +571,6 @@ def _process_emphasis(
 def _pairs(opener: _Delimiter, closer: _Delimiter) -> bool:
     if opener.char != closer.char or not opener.can_open:
         return False
-    if closer.char == "~":
-        return opener.length == closer.length
     # The "rule of 3": a run that can both open and close pairs only if the lengths allow.
     return not (
         (opener.can_close or closer.can_open)
