@@ -42,10 +42,6 @@ class FixResult:
     before: list[Problem]
     after: list[Problem]
 
-    @property
-    def changed(self) -> bool:
-        return self.rewritten is not None
-
     @cached_property
     def text(self) -> str:
         """The text after the fixes (the original when they change nothing)."""

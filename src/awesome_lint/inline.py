@@ -36,6 +36,10 @@ LONE_LINK = re.compile(r"\[([^\\`*_~\[\]!<&\n\r]*)\]\(([^\s()<>\\&]*)\)")
 
 def parse_inline(source: str, references: References) -> Inline:
     """Read a cell's Markdown (escaped pipes already unescaped) as GitHub renders it."""
+    if "\x00" in source:
+        # CommonMark reads U+0000 as U+FFFD, for safety: one character for one, so offsets
+        # into the source stay right.
+        source = source.replace("\x00", "\ufffd")
     if PLAIN.fullmatch(source) and not ("www." in source or ":/" in source or "@" in source):
         return Inline(source)
     lone = LONE_LINK.fullmatch(source)

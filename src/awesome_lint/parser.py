@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import chain
 from typing import NamedTuple
 
@@ -103,21 +104,10 @@ class _Builder:
         self.cache: dict[str, Cell] = {} if cache is None else cache
         self.headings: dict[str, str] = {}
 
-    def inline(self, raw: str) -> Inline:
-        source = unescape_pipes(raw)
-        if "\x00" in source:
-            # CommonMark reads U+0000 as U+FFFD, for safety; one character for one, so the
-            # offsets of link destinations stay those of `raw`.
-            source = source.replace("\x00", "\ufffd")
-        found = parse_inline(source, self.references)
-        if "\\|" in raw and any(link.url_span for link in found.links):
-            found = Inline(found.text, _raw_spans(raw, found.links), found.images)
-        return found
-
     def heading(self, content: str) -> str:
         found = self.headings.get(content)
         if found is None:
-            found = self.headings[content] = self.inline(content).text.strip()
+            found = self.headings[content] = read_cell(content, self.references).text.strip()
         return found
 
     def row(self, ref: LineRef) -> Row:
@@ -142,7 +132,7 @@ class _Builder:
             column = start + chunk.find(raw[0]) + 1
             known = read(raw)
             if known is None:
-                parsed = self.inline(raw)
+                parsed = read_cell(raw, self.references)
                 cell = Cell(
                     number, column, column + len(raw), raw, parsed.text, parsed.links, parsed.images
                 )
@@ -193,25 +183,30 @@ def plain_row_cells(line: str, pos: int) -> list[tuple[int, str]]:
     return cells
 
 
+def read_cell(raw: str, references: References) -> Inline:
+    """What a cell's Markdown reads as on GitHub, its literal link destinations located in
+    `raw` as written (`url_span`)."""
+    found = parse_inline(unescape_pipes(raw), references)
+    if "\\|" in raw and any(link.url_span for link in found.links):
+        found = Inline(found.text, _raw_spans(raw, found.links), found.images)
+    return found
+
+
 def _raw_spans(raw: str, links: tuple[Link, ...]) -> tuple[Link, ...]:
-    """Move destination offsets from the unescaped cell text back to the cell as written."""
+    """Offsets in the unescaped text (`\\|` read as `|`) moved back to the raw cell; an
+    escaped pipe starts at its backslash."""
     to_raw: list[int] = []
     i = 0
     while i < len(raw):
-        if raw.startswith("\\|", i):
-            i += 1
         to_raw.append(i)
-        i += 1
+        i += 2 if raw.startswith("\\|", i) else 1
     to_raw.append(len(raw))
-    out = []
-    for link in links:
-        if link.url_span is not None:
-            a, b = link.url_span
-            link = Link(
-                link.text, link.url, link.title, link.kind, link.image, (to_raw[a], to_raw[b])
-            )
-        out.append(link)
-    return tuple(out)
+    return tuple(
+        link
+        if link.url_span is None
+        else replace(link, url_span=(to_raw[link.url_span[0]], to_raw[link.url_span[1]]))
+        for link in links
+    )
 
 
 class _HeadingPaths:

@@ -13,17 +13,10 @@ from typing import Any, NamedTuple
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.model import Cell, Link, Problem, Table
-from awesome_lint.parser import unescape_pipes
+from awesome_lint.parser import read_cell, unescape_pipes
 from awesome_lint.rules.base import Context, at_cell
 
 Rewrite = Callable[[str], "str | None"]
-
-
-def body_cells(table: Table) -> Iterator[tuple[int, Cell]]:
-    """Each body cell GitHub shows (not those past the header's last column) with its column."""
-    width = len(table.header.cells)
-    for row in table.rows:
-        yield from enumerate(row.cells[:width])
 
 
 def body_links(table: Table) -> Iterator[tuple[Cell, Link]]:
@@ -199,11 +192,9 @@ def _literal_links(cell: Cell, before: Cell | None) -> tuple[Link, ...]:
     # offsets still point at the destinations, trust them, else read the cell again.
     if before is not None and _count(cell.links) == _count(before.links) and _hold(cell):
         return cell.links
-    from awesome_lint.inline import parse_inline
-
     # Reference definitions are out of reach here; read the cell without them, and refuse to
     # touch it when that finds other literal links than the original reading did.
-    links = _raw_spans(cell.raw, parse_inline(unescape_pipes(cell.raw), {}).links)
+    links = read_cell(cell.raw, {}).links
     if before is not None and _count(links) != _count(before.links):
         return ()
     return links
@@ -219,21 +210,3 @@ def _hold(cell: Cell) -> bool:
 
 def _count(links: tuple[Link, ...]) -> int:
     return sum(link.url_span is not None for link in links)
-
-
-def _raw_spans(raw: str, links: tuple[Link, ...]) -> tuple[Link, ...]:
-    """Offsets in the unescaped text (`\\|` read as `|`) moved back to the raw cell."""
-    if "\\|" not in raw:
-        return links
-    to_raw: list[int] = []
-    i = 0
-    while i < len(raw):
-        to_raw.append(i)  # an escaped pipe starts at its backslash
-        i += 2 if raw.startswith("\\|", i) else 1
-    to_raw.append(len(raw))
-    return tuple(
-        link
-        if link.url_span is None
-        else replace(link, url_span=(to_raw[link.url_span[0]], to_raw[link.url_span[1]]))
-        for link in links
-    )

@@ -132,10 +132,9 @@ def table_venues(bound: BoundTable, ctx: Context) -> TableVenues:
 
 @lru_cache(maxsize=1 << 10)
 def read(raw: str) -> Inline:
-    from awesome_lint.inline import parse_inline
-    from awesome_lint.parser import unescape_pipes
+    from awesome_lint.parser import read_cell
 
-    return parse_inline(unescape_pipes(raw), {})
+    return read_cell(raw, {})
 
 
 def _targets(inline: Inline) -> object:

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem
-from awesome_lint.rules._links import links, url_facts
+from awesome_lint.rules._links import bare, links, url_facts
 from awesome_lint.rules.base import Context, at_cell
 from awesome_lint.urls import HostPatterns
 
@@ -60,8 +60,7 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
                 yield at_cell(
                     ID,
                     cell,
-                    f"link to {found.removeprefix('www.')} in the {name} column;"
-                    f" expected {expected}",
+                    f"link to {bare(found)} in the {name} column; expected {expected}",
                     suggestion=f"Link {expected}, or move the link to another column",
                 )
 
