@@ -9,7 +9,6 @@ from awesome_lint.parser import Lines
 
 REFUSED = [
     # (bytes, the reason, exactly)
-    (b"", "empty file"),
     (b"| a |\n|---|\n| \xff |\n", "not UTF-8 (byte 0xff at line 3, column 3)"),
     (b"\xc3(", "not UTF-8 (byte 0xc3 at line 1, column 1)"),
     (b"caf\xc3\xa9 \xe9t\xe9\n", "not UTF-8 (byte 0xe9 at line 1, column 6)"),
@@ -76,3 +75,8 @@ def test_encode_lines_gives_the_bytes_of_the_joined_text(bom: bool, size: int) -
     text = "".join(line + end for line, end in zip(lines, ends))
     document = Document(text, bom)
     assert b"".join(document.encode_lines(Lines(lines, ends))) == document.encode()
+
+
+def test_an_empty_file_is_empty_text() -> None:
+    document = decode(b"")
+    assert document.text == "" and not document.bom and document.encode() == b""

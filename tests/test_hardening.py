@@ -137,7 +137,6 @@ BAD_FILES = [
     Bad(
         "utf16", _write("| a |\n".encode("utf-16")), "UTF-16 text, not UTF-8 (convert it to UTF-8)"
     ),
-    Bad("empty", _write(b""), "empty file"),
     Bad("no-tables", _write(b"# Title\n\nJust text, no table.\n"), None, code=1),
     Bad("missing", lambda folder: "bad.md", "no such file"),
     Bad("broken-link", _broken_link, "broken symbolic link", posix=True),
@@ -258,7 +257,7 @@ def test_the_other_commands_refuse_bad_files_the_same_way(
 
 @pytest.mark.parametrize(
     ("data", "reason"),
-    [(b"| a |\x00\n", "binary file (NUL byte at line 1, column 6)"), (b"", "empty file")],
+    [(b"| a |\x00\n", "binary file (NUL byte at line 1, column 6)")],
 )
 def test_standard_input_is_refused_the_same_way(
     folder: Path,

@@ -175,7 +175,13 @@ def _suppressed(
     )
     if report:
         severity = _severity(config, "unused-disable", "warning")
-        kept = [replace(p, severity=severity) if p.rule == "unused-disable" else p for p in kept]
+        # An unknown rule id stays an error whatever the rule's severity: it hides findings.
+        kept = [
+            replace(p, severity=severity)
+            if p.rule == "unused-disable" and p.severity == "warning"
+            else p
+            for p in kept
+        ]
     return kept
 
 

@@ -56,9 +56,10 @@ _OTHER_BOMS = (
 
 
 def decode(data: bytes) -> Document:
-    """The text of a file's bytes; InputError (the reason) if it is not UTF-8 text."""
-    if not data:
-        raise InputError("empty file")
+    """The text of a file's bytes; InputError (the reason) if it is not UTF-8 text.
+
+    An empty file is text with no tables: clean, not an error.
+    """
     for bom, name in _OTHER_BOMS:
         if data.startswith(bom):
             raise InputError(f"{name} text, not UTF-8 (convert it to UTF-8)")

@@ -201,7 +201,9 @@ def _expectations(
         raws = _flat(_raws(row, width) for row in (meant.header, *meant.rows))
         texts = None
         if not unsafe_fixes:
-            rows = (row for row in old.rows if not is_empty(row))
+            # An empty row may go only where a fix meant it to (empty-row may be off).
+            kept = {row.line for row in meant.rows}
+            rows = (row for row in old.rows if row.line in kept or not is_empty(row))
             texts = _flat(_texts(row, width) for row in (old.header, *rows))
         expected.append(_Expected(old.line, width, raws, texts))
     return expected

@@ -9,7 +9,9 @@
 <!-- awesome-lint-disable-file -->                  the whole file
 ```
 Without rule ids a comment covers every rule. A comment that suppresses nothing is itself
-reported (`unused-disable`).
+reported (`unused-disable`). A rule id that does not exist is a configuration mistake: it
+disables nothing (a comment naming only unknown ids never turns every rule off) and is
+reported as an error.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from awesome_lint.model import Problem
+from awesome_lint.model import Problem, Severity
 
 _COMMENT = re.compile(
     r"<!--\s*awesome-lint-(disable-next-line|disable-line|disable-file|disable|enable)\b"
@@ -31,7 +33,7 @@ _RULE_ID = re.compile(r"[a-z][a-z0-9-]*")
 @dataclass
 class _Directive:
     kind: str
-    rules: frozenset[str]  # empty: every rule
+    rules: frozenset[str]  # the known rules it names
     line: int
     column: int
     end_column: int
@@ -40,9 +42,15 @@ class _Directive:
     used: bool = False
     unknown: list[str] = field(default_factory=list)
 
+    @property
+    def every_rule(self) -> bool:
+        # Only a comment that names no rule at all covers every rule: one that names only
+        # misspelt ids must not silently turn everything off.
+        return not self.rules and not self.unknown
+
     def covers(self, problem: Problem) -> bool:
         return self.first <= problem.line <= self.last and (
-            not self.rules or problem.rule in self.rules
+            self.every_rule or problem.rule in self.rules
         )
 
 
@@ -78,7 +86,7 @@ def directives(
             open_ranges.append(d)
         else:  # enable: closes the ranges it names
             for r in open_ranges:
-                if r.last == end and (not d.rules or not r.rules or r.rules & d.rules):
+                if r.last == end and (d.every_rule or r.every_rule or r.rules & d.rules):
                     r.last = d.line
             d.used = True
     return found
@@ -107,13 +115,14 @@ def apply(
     if report_unused:
         for d in found:
             if d.unknown:
-                kept.append(_unused(d, f"unknown rule {', '.join(map(repr, d.unknown))}"))
-            elif not d.used and (not d.rules or d.rules & set(active)):
+                message = f"unknown rule {', '.join(map(repr, d.unknown))}"
+                kept.append(_unused(d, message, "error"))
+            elif not d.used and (d.every_rule or d.rules & set(active)):
                 kept.append(_unused(d, "this comment suppresses nothing"))
     return kept
 
 
-def _unused(d: _Directive, message: str) -> Problem:
+def _unused(d: _Directive, message: str, severity: Severity = "warning") -> Problem:
     return Problem(
         d.line,
         d.column,
@@ -121,6 +130,6 @@ def _unused(d: _Directive, message: str) -> Problem:
         d.end_column,
         "unused-disable",
         f"awesome-lint-{d.kind}: {message}",
-        severity="warning",
-        suggestion="Remove the comment",
+        severity=severity,
+        suggestion="Remove the comment" if severity == "warning" else "Correct the rule id",
     )
