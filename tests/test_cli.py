@@ -150,12 +150,12 @@ def test_files_of_the_repository(tmp_path: Path, capsys: pytest.CaptureFixture[s
     cwd = os.getcwd()
     os.chdir(repo)
     try:
-        _, out, _ = run(capsys, "-q", "--select", "empty-row")
+        _, out, _ = run(capsys, "-q", "--output-format", "concise", "--select", "empty-row")
         assert out.splitlines() == [
             "README.md:17:1: row is empty [empty-row]",
             "docs/more.md:17:1: row is empty [empty-row]",
         ]
-        _, out, _ = run(capsys, "-q", "--select", "empty-row", "docs")
+        _, out, _ = run(capsys, "-q", "--output-format", "concise", "--select", "empty-row", "docs")
         assert out.splitlines() == ["docs/more.md:17:1: row is empty [empty-row]"]
     finally:
         os.chdir(cwd)

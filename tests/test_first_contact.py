@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from clitools import run
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,7 +98,7 @@ def test_fix_lays_out_a_table_whose_empty_row_stays(
 ) -> None:
     (folder / "off.json").write_text('{"rules": {"empty-row": "off"}}', encoding="utf-8")
     (folder / "t.md").write_text(UNALIGNED_WITH_EMPTY_ROW, encoding="utf-8")
-    code, out, err = run(capsys, *off, "--fix", "t.md")
+    code, _, err = run(capsys, *off, "--fix", "t.md")
     assert (code, err) == (0, ""), err
     assert (folder / "t.md").read_text(encoding="utf-8") == (
         "| Table |\n| ----- |\n|       |\n| Cell  |\n"
@@ -113,3 +112,178 @@ def test_fix_still_drops_the_empty_row_when_empty_row_runs(
     code, _, err = run(capsys, "--fix", "t.md")
     assert (code, err) == (0, "")
     assert (folder / "t.md").read_text(encoding="utf-8") == "| Table |\n| ----- |\n| Cell  |\n"
+
+
+# -- 6. --diff never shares standard output with a machine-readable format ------------------
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "github", "gitlab"])
+def test_diff_with_a_machine_format_is_a_usage_error(
+    folder: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    (folder / "t.md").write_text(UNALIGNED_WITH_EMPTY_ROW, encoding="utf-8")
+    code, out, err = run(capsys, "--diff", "--output-format", fmt, "t.md")
+    assert (code, out) == (2, "")
+    assert "--diff" in err and f"--output-format {fmt}" in err and "Traceback" not in err
+
+
+def test_diff_alone_still_prints_the_diff(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (folder / "t.md").write_text(UNALIGNED_WITH_EMPTY_ROW, encoding="utf-8")
+    code, out, err = run(capsys, "--diff", "t.md")
+    assert code == 1 and out.startswith("--- a/t.md\n+++ b/t.md\n")
+    assert err == "1 file would be changed.\n"
+
+
+# -- 8. the subcommands are listed, and ruff's names work -----------------------------------
+
+
+def test_help_lists_every_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    for command in ("check", "format", "rules", "init", "export"):
+        (line,) = [x for x in out.splitlines() if x.split()[:1] == [command]]
+        assert len(line.split()) > 3  # a line of its own, with what it does
+
+
+def test_check_is_the_default_command(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (folder / "README.md").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run(capsys, "check", "README.md") == run(capsys, "README.md")
+    code, out, err = run(capsys, "check", "--output-format", "json", "README.md")
+    assert code == 1 and err == "" and len(json.loads(out)) == 16
+    code, out, _ = run(capsys, "check", "--help")
+    assert code == 0 and "--output-format" in out
+
+
+def test_format_lays_out_and_touches_nothing_else(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed = SEED.read_text(encoding="utf-8")
+    (folder / "README.md").write_text(seed, encoding="utf-8")
+    (folder / "done.md").write_text("| a   |\n| --- |\n| b   |\n", encoding="utf-8")
+    code, out, err = run(capsys, "format", "--check", "README.md", "done.md")
+    assert (code, err) == (1, "")
+    assert out == (
+        "Would reformat: README.md\n1 file would be reformatted, 1 file already formatted.\n"
+    )
+    assert (folder / "README.md").read_text(encoding="utf-8") == seed
+    code, out, err = run(capsys, "format", "--diff", "README.md")
+    assert code == 1 and out.startswith("--- a/README.md\n") and "Would reformat" in err
+    assert (folder / "README.md").read_text(encoding="utf-8") == seed
+    code, out, _ = run(capsys, "format", "README.md")
+    assert code == 0 and out.startswith("Reformatted: README.md\n")
+    formatted = (folder / "README.md").read_text(encoding="utf-8")
+    assert formatted != seed
+    # Layout only: the venue, arXiv and empty-row problems are all still there.
+    _, remaining = _json(capsys, "README.md")
+    rules = {str(p["rule"]) for p in remaining}
+    assert "table-format" not in rules
+    assert {"venue-format", "arxiv-link", "empty-row"} <= rules
+    assert run(capsys, "format", "--check", "README.md")[0] == 0
+
+
+# -- 9. quiet drops the summary only; statistics is a table; warnings are told apart --------
+
+
+def test_quiet_keeps_the_format(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (folder / "README.md").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    for fmt in ("text", "full"):
+        _, loud, _ = run(capsys, "--output-format", fmt, "README.md")
+        _, quiet, _ = run(capsys, "--output-format", fmt, "-q", "README.md")
+        assert "Found" in loud and "Found" not in quiet
+        assert quiet.rstrip("\n") == loud[: loud.index("Found")].rstrip("\n")
+    _, quiet, _ = run(capsys, "-q", "README.md")
+    assert quiet.splitlines()[0] == "README.md:4:1: table-format table is not formatted"
+
+
+def test_statistics_is_only_a_table_with_a_header(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / "README.md").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, _ = run(capsys, "--statistics", "README.md")
+    lines = out.splitlines()
+    assert code == 1
+    assert lines[0].split() == ["count", "rule", "severity", "fix"]
+    rows = [line.split() for line in lines[1:]]
+    assert all(len(row) == 4 and row[0].isdigit() for row in rows)
+    assert sum(int(row[0]) for row in rows) == 16
+    assert ["6", "pdf-link", "warning", "unsafe"] in rows
+    assert "README.md:" not in out and "Found" not in out
+
+
+def test_the_summary_tells_warnings_from_errors(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / "README.md").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, _ = run(capsys, "--select", "pdf-link", "README.md")
+    assert code == 0 and out.splitlines()[-1].startswith("Found 6 warnings in 1 file")
+    code, out, _ = run(capsys, "README.md")
+    assert code == 1 and "Found 16 problems (10 errors, 6 warnings) in 1 file" in out
+    code, out, _ = run(capsys, "--select", "pdf-link", "--strict", "README.md")
+    assert code == 1
+
+
+# -- 10. one rule for folders, the current one included -------------------------------------
+
+
+def _tree(root: Path) -> None:
+    (root / "docs" / "deep").mkdir(parents=True)
+    for name in ("README.md", "docs/a.md", "docs/deep/b.md"):
+        (root / name).write_text("| a |\n|---|\n", encoding="utf-8")
+
+
+def _checked(capsys: pytest.CaptureFixture[str], *args: str) -> list[str]:
+    _, out, _ = run(capsys, "--output-format", "json", *args)
+    return sorted({str(p["path"]) for p in json.loads(out)})
+
+
+@pytest.mark.parametrize("git", [False, True], ids=["outside-git", "in-git"])
+def test_no_path_means_the_current_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, git: bool
+) -> None:
+    import shutil
+    import subprocess
+
+    if git and shutil.which("git") is None:
+        pytest.skip("needs git")
+    root = tmp_path / "list"
+    root.mkdir()
+    _tree(root)
+    if git:
+        subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    monkeypatch.chdir(root)
+    everything = ["README.md", "docs/a.md", "docs/deep/b.md"]
+    assert _checked(capsys) == _checked(capsys, ".") == everything
+    monkeypatch.chdir(root / "docs")
+    assert _checked(capsys) == _checked(capsys, ".") == ["a.md", "deep/b.md"]
+
+
+# -- 13. GitLab Code Quality ----------------------------------------------------------------
+
+
+def test_gitlab_code_quality_report(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seed = SEED.read_text(encoding="utf-8")
+    (folder / "README.md").write_text(seed, encoding="utf-8")
+    code, out, err = run(capsys, "--output-format", "gitlab", "README.md")
+    assert (code, err) == (1, "")
+    report = json.loads(out)
+    _, plain = _json(capsys, "README.md")
+    assert len(report) == len(plain) == 16
+    for issue, problem in zip(report, plain):
+        # The fields GitLab requires, with the types it documents.
+        assert issue["description"] == problem["message"]
+        assert issue["check_name"] == problem["rule"]
+        assert issue["severity"] == {"error": "major", "warning": "minor"}[str(problem["severity"])]
+        assert issue["location"]["path"] == "README.md"
+        assert issue["location"]["lines"]["begin"] == problem["line"]
+        assert isinstance(issue["fingerprint"], str) and len(issue["fingerprint"]) >= 32
+    assert len({issue["fingerprint"] for issue in report}) == len(report)
+    # A line added above keeps every finding's fingerprint: the merge request shows no churn.
+    (folder / "README.md").write_text("Intro.\n\n" + seed, encoding="utf-8")
+    _, moved, _ = run(capsys, "--output-format", "gitlab", "README.md")
+    shifted = json.loads(moved)
+    assert [i["fingerprint"] for i in shifted] == [i["fingerprint"] for i in report]
+    assert [i["location"]["lines"]["begin"] for i in shifted] == [
+        i["location"]["lines"]["begin"] + 2 for i in report
+    ]
+    code, out, _ = run(capsys, "--output-format", "gitlab", "--select", "ragged-row", "README.md")
+    assert (code, json.loads(out)) == (0, [])

@@ -92,7 +92,8 @@ def test_text() -> None:
         "README.md:6:1: ragged-row Row has 1 cell; the header has 2\n"
         "docs/other.md:3:1: missing-link Row has no link\n"
         "docs/other.md:3:9: empty-cell Cell is empty\n"
-        "Found 4 problems in 2 files (1 fixable with --fix, 1 more with --unsafe-fixes).\n"
+        "Found 4 problems (3 errors, 1 warning) in 2 files"
+        " (1 fixable with --fix, 1 more with --unsafe-fixes).\n"
     )
 
 
@@ -151,7 +152,8 @@ def test_full() -> None:
         "  |\n"
         "  = why: An empty cell reads as missing data.\n"
         "\n"
-        "Found 4 problems in 2 files (1 fixable with --fix, 1 more with --unsafe-fixes).\n"
+        "Found 4 problems (3 errors, 1 warning) in 2 files"
+        " (1 fixable with --fix, 1 more with --unsafe-fixes).\n"
     )
 
 
@@ -166,7 +168,9 @@ def test_full_carets_line_up_under_wide_characters() -> None:
 def test_full_with_unsafe_fixes_enabled() -> None:
     out = render("full", unsafe_fixes=True)
     assert "  = fix (unsafe): Replace with `ICLR'24`\n" in out
-    assert out.endswith("Found 4 problems in 2 files (2 fixable with --fix).\n")
+    assert out.endswith(
+        "Found 4 problems (3 errors, 1 warning) in 2 files (2 fixable with --fix).\n"
+    )
 
 
 def test_full_fix_without_suggestion() -> None:
@@ -432,7 +436,7 @@ def test_summary(fixes: list[Any], kwargs: dict[str, Any], expected: str) -> Non
 def test_summary_in_color() -> None:
     assert summary([], color=True) == "\x1b[1;32mAll checks passed.\x1b[0m"
     one = FileReport("a.md", (EMPTY,), "")
-    assert summary([one], color=True) == "\x1b[1mFound 1 problem in 1 file\x1b[0m."
+    assert summary([one], color=True) == "\x1b[1mFound 1 warning in 1 file\x1b[0m."
 
 
 def test_unknown_format() -> None:

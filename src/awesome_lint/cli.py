@@ -20,7 +20,19 @@ import click
 from awesome_lint import __version__
 from awesome_lint.files import FileError, MarkdownFile, discover, read_markdown, write_atomic
 
-OUTPUT_FORMATS = ("text", "concise", "full", "json", "github", "sarif")
+OUTPUT_FORMATS = ("text", "concise", "full", "json", "github", "gitlab", "sarif")
+# Formats a program reads: a diff on the same standard output would corrupt them.
+MACHINE_FORMATS = ("json", "github", "gitlab", "sarif")
+
+# `awesome-lint --help` lists these; each has its own --help.
+_EPILOG = """\b
+Commands (each has its own --help):
+  check    check tables; the default: `awesome-lint FILE` is `awesome-lint check FILE`
+  format   lay tables out (--check, --diff: write nothing)
+  rules    list the rules, or print one rule's documentation
+  init     write a .awesome-lint.json inferred from a list's tables
+  export   print a file's tables as JSON or CSV
+"""
 
 
 @dataclass
@@ -49,7 +61,7 @@ def _error(message: str) -> None:
     click.echo(f"awesome-lint: {message}", err=True)
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EPILOG)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--fix", is_flag=True, help="Rewrite tables in place (safe fixes).")
 @click.option(
@@ -72,7 +84,9 @@ def _error(message: str) -> None:
 @click.option("--strict", is_flag=True, help="Warnings also make the exit code 1.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems remain.")
 @click.option("-q", "--quiet", is_flag=True, help="Print problems only, no summary.")
-@click.option("--statistics", is_flag=True, help="Print the number of problems per rule.")
+@click.option(
+    "--statistics", is_flag=True, help="Print only the number of problems per rule, a table."
+)
 @click.option("--stdin-filename", help="The name of the file read from standard input.")
 @click.option("--color/--no-color", default=None, help="Colour the output (default: on a tty).")
 @click.version_option(__version__, "-V", "--version", prog_name="awesome-lint")
@@ -96,7 +110,8 @@ def check(
     """Lint (and with --fix, format) the Markdown tables of awesome lists.
 
     PATHS are Markdown files or folders; `-` reads standard input. Without PATHS, the
-    git-tracked Markdown files of the current repository are checked.
+    current folder is checked. A folder means the Markdown files below it: those git tracks
+    or would track inside a repository, every one (but .git, node_modules, venvs) outside.
     """
     from awesome_lint.api import Selection
     from awesome_lint.rules import BY_ID
@@ -105,6 +120,11 @@ def check(
     unknown = sorted((selection.select | selection.ignore) - BY_ID.keys())
     if unknown:
         raise click.UsageError(f"unknown rule id {', '.join(map(repr, unknown))}")
+    if diff and output_format in MACHINE_FORMATS:
+        raise click.UsageError(
+            f"--diff prints a diff, which --output-format {output_format} cannot carry;"
+            " run them separately"
+        )
     fix = fix or fix_only
     runner = _Runner(selection, config_path, fix, diff, unsafe_fixes)
     if paths == ("-",):
@@ -127,6 +147,64 @@ def check(
     return runner.finish(output_format, quiet, statistics, strict, exit_zero, color)
 
 
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--check", "check_only", is_flag=True, help="Change nothing; exit 1 if any would.")
+@click.option("--diff", is_flag=True, help="Print what would change; write nothing.")
+@click.option("--config", "config_path", type=click.Path(path_type=str), help="Config file.")
+@click.option("--stdin-filename", help="The name of the file read from standard input.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def format_command(
+    paths: tuple[str, ...],
+    check_only: bool,
+    diff: bool,
+    config_path: str | None,
+    stdin_filename: str | None,
+    quiet: bool,
+) -> int:
+    """Lay out the tables (pipes and padding: the `table-format` fix alone).
+
+    The same as `awesome-lint --fix --select table-format`; cell contents never change.
+    With --check or --diff nothing is written and the exit code is 1 if a file would change.
+    """
+    from awesome_lint.api import Selection
+
+    selection = Selection(frozenset({"table-format"}))
+    runner = _Runner(selection, config_path, True, diff or check_only, False)
+    runner.show_diff = diff
+    if paths == ("-",):
+        if diff or check_only:
+            code = runner.stdin(stdin_filename or "-", "text", True, False)
+            return 2 if code == 2 else (1 if runner.outcome.changed else 0)
+        return runner.stdin(stdin_filename or "-", "text", True, False)
+    try:
+        files = discover(paths)
+    except FileError as exc:
+        _error(str(exc))
+        return 2
+    for entry in files:
+        runner.run(entry)
+    changed = [name for name, _ in runner.fixed_files]
+    unchanged = len(files) - len(changed) - runner.outcome.errors
+    if not quiet:
+        verb = "Would reformat" if diff or check_only else "Reformatted"
+        for name in changed:
+            click.echo(f"{verb}: {name}", err=diff)
+        done = "would be reformatted" if diff or check_only else "reformatted"
+        left = "already formatted" if diff or check_only else "left unchanged"
+        parts = [f"{_plural(len(changed), 'file')} {done}"] if changed else []
+        if unchanged:
+            parts.append(f"{_plural(unchanged, 'file')} {left}")
+        click.echo(", ".join(parts) + "." if parts else "No files formatted.", err=diff)
+    if runner.outcome.errors:
+        return 2
+    return 1 if changed and (diff or check_only) else 0
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 class _Runner:
     def __init__(
         self,
@@ -144,6 +222,7 @@ class _Runner:
         self.unsafe_fixes = unsafe_fixes
         self.outcome = Outcome()
         self.fixed_files: list[tuple[str, int]] = []
+        self.show_diff = True  # with `diff`: print it (`format --check` only counts)
         self._configs: dict[Path | None, Any] = {}
         self._explicit = None
         if config_path is not None:
@@ -192,7 +271,8 @@ class _Runner:
                 self.outcome.changed += 1
                 self.fixed_files.append((display, result.fixed))
                 if self.diff:
-                    click.echo(_unified_diff(display, text, result.text), nl=False)
+                    if self.show_diff:
+                        click.echo(_unified_diff(display, text, result.text), nl=False)
                 elif path is not None:
                     write_atomic(path, document.encode_lines(result.rewritten), document.snapshot)
                 else:
@@ -251,13 +331,17 @@ class _Runner:
         exit_zero: bool,
         color: bool | None,
     ) -> int:
-        from awesome_lint.reporters import format_reports, summary
+        from awesome_lint.reporters import format_reports
         from awesome_lint.rules import INFOS
 
         outcome = self.outcome
         use_color = _use_color(color)
-        if output_format in ("text", "full") and quiet:
-            out = format_reports(outcome.reports, "concise", rules=INFOS, color=use_color)
+        if statistics:
+            click.echo(_statistics(outcome.reports, output_format), nl=False)
+        elif self.diff:
+            if not quiet:
+                n = outcome.changed
+                click.echo(f"{n} file{'s' if n != 1 else ''} would be changed.", err=True)
         else:
             out = format_reports(
                 outcome.reports,
@@ -268,15 +352,9 @@ class _Runner:
                 unsafe_fixes=self.unsafe_fixes,
                 fixed=outcome.fixed,
                 unchecked=outcome.errors,
+                quiet=quiet,
             )
-        if self.diff and output_format in ("text", "full", "concise"):
-            if not quiet:
-                n = outcome.changed
-                click.echo(f"{n} file{'s' if n != 1 else ''} would be changed.", err=True)
-        else:
             click.echo(out, nl=False, color=use_color)
-        if statistics:
-            click.echo(_statistics(outcome.reports))
         if outcome.errors:
             return 2
         if exit_zero:
@@ -285,17 +363,34 @@ class _Runner:
             return 1 if outcome.changed else 0
         problems = [p for r in outcome.reports for p in r.problems]
         failing = [p for p in problems if strict or p.severity == "error"]
-        del summary
         return 1 if failing else 0
 
 
-def _statistics(reports: Sequence[Any]) -> str:
+def _statistics(reports: Sequence[Any], output_format: str) -> str:
+    """Problems per rule, most first: a table with a header, or JSON for json."""
     from collections import Counter
 
-    counts = Counter(p.rule for r in reports for p in r.problems)
-    fixes = {p.rule: p.fix for r in reports for p in r.problems}
-    lines = [f"{n:6d}  {rule:<18} {fixes[rule] or ''}" for rule, n in counts.most_common()]
-    return "\n".join(lines) if lines else "No problems."
+    problems = [p for r in reports for p in r.problems]
+    counts = Counter(p.rule for p in problems)
+    fixes = {p.rule: p.fix for p in problems}
+    severity = {p.rule: p.severity for p in problems if p.severity == "error"}
+    severity.update({p.rule: "warning" for p in problems if p.rule not in severity})
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if output_format == "json":
+        import json
+
+        rows = [
+            {"rule": rule, "count": n, "severity": severity[rule], "fix": fixes[rule]}
+            for rule, n in ranked
+        ]
+        return json.dumps(rows, indent=2) + "\n"
+    if not ranked:
+        return "No problems.\n"
+    width = max(len("rule"), *(len(rule) for rule in counts))
+    lines = [f"{'count':>6}  {'rule':<{width}}  {'severity':<8}  fix"]
+    for rule, n in ranked:
+        lines.append(f"{n:6d}  {rule:<{width}}  {severity[rule]:<8}  {fixes[rule] or '-'}")
+    return "\n".join(lines) + "\n"
 
 
 def _unified_diff(name: str, before: str, after: str) -> str:
@@ -406,7 +501,14 @@ def init(path: str, output: str | None, force: bool) -> int:
     return 0
 
 
-_COMMANDS = {"export": export, "rules": rules, "init": init}
+# `check` is the default command under the name ruff users type; `format` is ruff's too.
+_COMMANDS = {
+    "check": check,
+    "format": format_command,
+    "export": export,
+    "rules": rules,
+    "init": init,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -33,28 +33,25 @@ class MarkdownFile(NamedTuple):
 
 
 def discover(paths: Sequence[str]) -> list[MarkdownFile]:
-    """The files to check: as named, folders searched, the repository's files by default."""
-    if not paths:
-        return _in_folder(Path("."), default=True)
+    """The files to check: as named, folders searched; no path means the current folder.
+
+    One rule for every folder, the current one included: the Markdown files below it, those
+    git tracks or would track (not ignored) inside a repository, every one outside (but
+    .git, node_modules and virtual environments).
+    """
     out: list[MarkdownFile] = []
-    for name in paths:
+    for name in paths or ["."]:
         path = Path(name)
         if path.is_dir():
-            out.extend(_in_folder(path, default=False))
+            out.extend(_in_folder(path))
         else:
             out.append(MarkdownFile(path, name))
     return out
 
 
-def _in_folder(folder: Path, default: bool) -> list[MarkdownFile]:
+def _in_folder(folder: Path) -> list[MarkdownFile]:
     tracked = _git_tracked(folder)
-    if tracked is None:
-        if default:
-            found: Iterable[Path] = (p for p in folder.iterdir() if _is_markdown(p))
-        else:
-            found = _walk(folder)
-    else:
-        found = tracked
+    found: Iterable[Path] = _walk(folder) if tracked is None else tracked
     files = sorted(set(found), key=lambda p: (not p.name.upper().startswith("README"), str(p)))
     return [MarkdownFile(p, str(p)) for p in files if p.is_file()]
 

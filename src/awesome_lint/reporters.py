@@ -1,4 +1,4 @@
-"""Problems -> output: text, concise, full, json, github and sarif.
+"""Problems -> output: text, concise, full, json, github, gitlab and sarif.
 
 The only place that formats problems. Every format returns the whole output as one string,
 ending in a newline unless it is empty; the caller writes it as it is.
@@ -16,7 +16,7 @@ from urllib.parse import quote
 from awesome_lint.model import Problem, RuleInfo, Severity
 from awesome_lint.width import display_width
 
-OutputFormat = Literal["text", "concise", "full", "json", "github", "sarif"]
+OutputFormat = Literal["text", "concise", "full", "json", "github", "gitlab", "sarif"]
 OUTPUT_FORMATS: tuple[str, ...] = get_args(OutputFormat)
 
 TOOL_NAME = "awesome-lint"
@@ -68,37 +68,51 @@ def format_reports(
     unsafe_fixes: bool = False,
     fixed: int = 0,
     unchecked: int = 0,
+    quiet: bool = False,
 ) -> str:
     """Format every problem of `reports` in `fmt`, sorted by path, line and column.
 
     `unsafe_fixes` says whether `--unsafe-fixes` was given, `fixed` how many problems a
     `--fix` run already fixed (they are not in `reports`), `unchecked` how many files could
-    not be checked (their errors are printed apart); they only change the wording.
+    not be checked (their errors are printed apart); they only change the wording. `quiet`
+    leaves the closing summary out of the text and full formats.
     """
     reports = tuple(reports)
     entries = _sorted_entries(reports)
     if fmt == "text":
         lines = [_header(e, color) for e in entries]
-        lines.append(
-            summary(
-                reports, unsafe_fixes=unsafe_fixes, fixed=fixed, unchecked=unchecked, color=color
+        if not quiet:
+            lines.append(
+                summary(
+                    reports,
+                    unsafe_fixes=unsafe_fixes,
+                    fixed=fixed,
+                    unchecked=unchecked,
+                    color=color,
+                )
             )
-        )
         return _join(lines)
     if fmt == "concise":
         return _join(_concise(e, color) for e in entries)
     if fmt == "full":
         blocks = [_full(e, rules, color, unsafe_fixes) for e in entries]
-        blocks.append(
-            summary(
-                reports, unsafe_fixes=unsafe_fixes, fixed=fixed, unchecked=unchecked, color=color
+        if not quiet:
+            blocks.append(
+                summary(
+                    reports,
+                    unsafe_fixes=unsafe_fixes,
+                    fixed=fixed,
+                    unchecked=unchecked,
+                    color=color,
+                )
             )
-        )
-        return "\n\n".join(blocks) + "\n"
+        return "\n\n".join(blocks) + "\n" if blocks else ""
     if fmt == "json":
         return json.dumps([_json_item(e) for e in entries], indent=2, ensure_ascii=False) + "\n"
     if fmt == "github":
         return _join(_github(e) for e in entries)
+    if fmt == "gitlab":
+        return json.dumps(_gitlab(entries), indent=2, ensure_ascii=False) + "\n"
     if fmt == "sarif":
         log = _sarif_log(entries, rules, tool_version)
         return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
@@ -150,9 +164,21 @@ def _summary_line(
             more.append(f"{unsafe} more fixable with --unsafe-fixes")
         line = f"Fixed {_count(fixed, 'problem')}" + (f" ({', '.join(more)})" if more else "")
         return _style(line, (_BOLD,), color) + f", {len(problems)} remaining."
-    line = f"Found {_count(len(problems), 'problem')} in {_count(files, 'file')}"
+    line = f"Found {_found(problems)} in {_count(files, 'file')}"
     hints = _fix_hints(safe, unsafe, unsafe_fixes)
     return _style(line, (_BOLD,), color) + (f" ({', '.join(hints)})." if hints else ".")
+
+
+def _found(problems: list[Problem]) -> str:
+    """`3 problems`, `6 warnings` when none is an error, `16 problems (10 errors, 6 warnings)`."""
+    warnings = sum(p.severity == "warning" for p in problems)
+    if warnings == len(problems):
+        return _count(warnings, "warning")
+    found = _count(len(problems), "problem")
+    if warnings:
+        errors = _count(len(problems) - warnings, "error")
+        return f"{found} ({errors}, {_count(warnings, 'warning')})"
+    return found
 
 
 def _fix_hints(safe: int, unsafe: int, unsafe_fixes: bool) -> list[str]:
@@ -326,6 +352,40 @@ def _github_data(text: str) -> str:
 
 def _github_property(text: str) -> str:
     return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+# GitLab Code Quality knows info, minor, major, critical and blocker.
+_GITLAB_SEVERITY: dict[Severity, str] = {"error": "major", "warning": "minor"}
+
+
+def _gitlab(entries: list[_Entry]) -> list[dict[str, Any]]:
+    """GitLab's Code Quality report: what makes findings show in a merge request.
+
+    The fingerprint leaves the line out, so that a finding keeps its identity when lines
+    are added above it; the same message twice in a file is told apart by its rank.
+    """
+    import hashlib
+
+    seen: dict[tuple[str, str, str], int] = {}
+    out = []
+    for e in entries:
+        p = e.problem
+        key = (e.path, p.rule, p.message)
+        rank = seen[key] = seen.get(key, -1) + 1
+        digest = hashlib.sha256("\0".join((*key, str(rank))).encode("utf-8")).hexdigest()
+        out.append(
+            {
+                "description": p.message,
+                "check_name": p.rule,
+                "fingerprint": digest,
+                "severity": _GITLAB_SEVERITY[p.severity],
+                "location": {
+                    "path": e.path.replace("\\", "/").removeprefix("./"),
+                    "lines": {"begin": p.line, "end": p.end_line},
+                },
+            }
+        )
+    return out
 
 
 def _sarif_log(

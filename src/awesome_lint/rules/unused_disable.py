@@ -3,6 +3,9 @@
 ## What it does
 Reports `<!-- awesome-lint-disable ... -->` comments (and their `-next-line`, `-line` and
 `-file` forms) that no longer hide any problem, or that name a rule that does not exist.
+A comment that suppresses nothing is a warning; an unknown rule id is an error whatever
+this rule's severity (a misspelt id disables nothing, and the findings it was meant to
+hide are reported).
 
 ## Why
 A stale comment hides the next real problem of that kind without anyone noticing, and a
