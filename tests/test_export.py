@@ -43,3 +43,44 @@ def test_tables_come_in_document_order() -> None:
         (7, "html"),
         (12, "markdown"),
     ]
+
+
+def test_csv_keeps_every_url_beside_its_text() -> None:
+    import csv
+    import io
+
+    from awesome_lint.export import export_csv
+
+    text = (
+        "| Name | Paper | Code | Year |\n|---|---|---|---|\n"
+        "| SAM | [TMI'22](https://doi.org/x) | [Code](https://github.com/a) [Web](https://a.io) "
+        "| 2022 |\n"
+        "| UniMedI | arXiv'23 | | 2023 |\n"
+        "| Short |\n"
+    )
+    rows = list(csv.reader(io.StringIO(export_csv(text, None))))
+    assert rows == [
+        ["Name", "Paper", "Paper URL", "Code", "Code URL", "Year"],
+        [
+            "SAM",
+            "TMI'22",
+            "https://doi.org/x",
+            "Code Web",
+            "https://github.com/a https://a.io",
+            "2022",
+        ],
+        ["UniMedI", "arXiv'23", "", "", "", "2023"],
+        ["Short", "", "", "", "", ""],
+    ]
+
+
+def test_csv_of_the_seed_list_has_its_paper_links() -> None:
+    import csv
+    import io
+
+    from awesome_lint.export import export_csv
+
+    rows = list(csv.DictReader(io.StringIO(export_csv(DOCUMENTS["seed list"], None))))
+    assert rows[2]["Paper"] == "arXiv(2023)"
+    assert rows[2]["Paper URL"] == "https://arxiv.org/pdf/2311.15111.pdf"
+    assert all(row["Paper URL"].startswith("http") for row in rows if row["Paper"])

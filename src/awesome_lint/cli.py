@@ -410,7 +410,11 @@ def _unified_diff(name: str, before: str, after: str) -> str:
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json")
 @click.option("--table", "table_index", type=int, default=None, help="CSV: which table (1-based).")
 def export(path: str, fmt: str, table_index: int | None) -> int:
-    """Print the tables of a Markdown file as data (JSON, or one table as CSV)."""
+    """Print the tables of a Markdown file as data (JSON, or one table as CSV).
+
+    CSV has a column per cell text and, after each column whose cells link somewhere, a
+    `<column> URL` column with the links' URLs (space-separated when a cell has several).
+    """
     from awesome_lint.config import DEFAULT_MAX_FILE_SIZE
     from awesome_lint.export import export_csv, export_json_chunks
 

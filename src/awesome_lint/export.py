@@ -117,6 +117,9 @@ def export_json_chunks(text: str, path: str) -> Iterator[str]:
 
 
 def export_csv(text: str, index: int | None) -> str:
+    """One table as CSV: a column per cell text and, after each column whose cells hold
+    links, a `<column> URL` column with their URLs (several: separated by spaces), so that
+    a spreadsheet keeps what the list links to."""
     tables = parse(text).tables
     if not tables:
         raise ValueError("no tables")
@@ -127,11 +130,24 @@ def export_csv(text: str, index: int | None) -> str:
     if not 1 <= index <= len(tables):
         raise ValueError(f"no table {index}: there are {len(tables)}")
     table = tables[index - 1]
+    width = len(table.header.cells)
+    rows = [list(row.cells[:width]) for row in table.rows]
+    linked = {i for row in rows for i, cell in enumerate(row) if cell.links}
+    header = []
+    for i, cell in enumerate(table.header.cells):
+        header.append(cell.text)
+        if i in linked:
+            header.append(f"{cell.text or f'Column {i + 1}'} URL")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    width = len(table.header.cells)
-    writer.writerow([c.text for c in table.header.cells])
-    for row in table.rows:
-        texts = [c.text for c in row.cells[:width]]
-        writer.writerow(texts + [""] * (width - len(texts)))
+    writer.writerow(header)
+    for cells in rows:
+        line = []
+        for i in range(width):
+            cell = cells[i] if i < len(cells) else None
+            line.append(cell.text if cell is not None else "")
+            if i in linked:
+                urls = cell.links if cell is not None else ()
+                line.append(" ".join(link.url for link in urls))
+        writer.writerow(line)
     return out.getvalue()
