@@ -190,5 +190,6 @@ def test_export(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
         {"text": "arXiv(2023)", "url": "https://arxiv.org/pdf/2311.15111.pdf"}
     ]
     code, out, _ = run(capsys, "export", "--format", "csv", "README.md")
-    assert code == 0 and out.splitlines()[0] == "Name,Title,Modalities,Paper,Paper URL,Code,Code URL"
+    header = "Name,Title,Modalities,Paper,Paper URL,Code,Code URL"
+    assert code == 0 and out.splitlines()[0] == header
     assert out.splitlines()[1].startswith("UniMedI,Unified Medical Image")
