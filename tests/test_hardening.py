@@ -819,18 +819,26 @@ def test_the_regexes_were_found() -> None:
 )
 def test_no_regex_backtracks_catastrophically(pattern: re.Pattern[str], searched: bool) -> None:
     """Matched where the code matches (or searched, where it searches), 10,000 then 40,000
-    characters of the pattern's own characters cost at most ~8x, not 16x or worse."""
+    characters of the pattern's own characters cost at most ~8x, not 16x or worse.
+
+    Linear is 4x, quadratic 16x. The time is this process's CPU time (what other processes
+    take is not counted), the best of interleaved runs (a run slowed by the machine is
+    discarded), and the large input has a floor well above timer noise: a busy machine
+    cannot push 4x past 8x, nor pull 16x under it."""
     small, large = adversarial(pattern, 10_000), adversarial(pattern, 40_000)
 
     def work(strings: list[str]) -> float:
-        started = time.perf_counter()
+        started = time.process_time()
         for s in strings:
             (pattern.search if searched else pattern.match)(s)
-        return time.perf_counter() - started
+        return time.process_time() - started
 
-    t_small = min(work(small) for _ in range(2))
+    t_small, t_large = float("inf"), float("inf")
+    for _ in range(3):
+        t_small = min(t_small, work(small))
+        if t_large > max(8 * t_small, 0.05):
+            t_large = min(t_large, work(large))
     assert t_small < 2.0, f"{t_small:.2f}s for {len(small)} strings of 10,000 characters"
-    t_large = work(large)
     assert t_large <= max(8 * t_small, 0.05), f"{t_small:.3f}s -> {t_large:.3f}s"
 
 
@@ -840,14 +848,15 @@ def test_the_old_delimiter_regex_would_have_been_caught() -> None:
         r"\|?[ \t\v\f]*:?-+:?[ \t\v\f]*(?:\|[ \t\v\f]*:?-+:?[ \t\v\f]*)*\|?[ \t\v\f]*$"
     )
     small, large = adversarial(old, 1_000), adversarial(old, 4_000)
-    started = time.perf_counter()
-    for s in small:
-        old.match(s)
-    t_small = time.perf_counter() - started
-    started = time.perf_counter()
-    for s in large:
-        old.match(s)
-    assert time.perf_counter() - started > 8 * t_small
+
+    def work(strings: list[str]) -> float:
+        started = time.process_time()
+        for s in strings:
+            old.match(s)
+        return time.process_time() - started
+
+    t_small = min(work(small) for _ in range(3))
+    assert work(large) > 8 * t_small
 
 
 def test_a_run_with_errors_never_says_all_checks_passed(

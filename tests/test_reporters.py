@@ -18,7 +18,8 @@ from awesome_lint.reporters import (
 )
 from awesome_lint.width import display_width
 
-SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared/schemas/sarif-schema-2.1.0.json"
+# Vendored with its origin and licence: tests/schemas/NOTICE.
+SARIF_SCHEMA = Path(__file__).resolve().parent / "schemas" / "sarif-schema-2.1.0.json"
 
 README = "# Papers\n\n| Title | Venue |\n|---|---|\n| 模型预训练 | iclr 2024 |\n| Foo |\n"
 OTHER = "| Name | Link |\r\n|---|---|\r\n| a, b | |\r\n"
