@@ -144,10 +144,10 @@ def export_csv(text: str, index: int | None) -> str:
     for cells in rows:
         line = []
         for i in range(width):
-            cell = cells[i] if i < len(cells) else None
-            line.append(cell.text if cell is not None else "")
+            found = cells[i] if i < len(cells) else None
+            line.append(found.text if found is not None else "")
             if i in linked:
-                urls = cell.links if cell is not None else ()
+                urls = found.links if found is not None else ()
                 line.append(" ".join(link.url for link in urls))
         writer.writerow(line)
     return out.getvalue()
