@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from awesome_lint.escapes import ASCII_PUNCTUATION, normalize_label, unescape
+from awesome_lint.markdown.entities import ASCII_PUNCTUATION, normalize_label, unescape
 
 # cmark-gfm's MAX_LINK_LABEL_LENGTH, in UTF-8 bytes.
 _MAX_LABEL = 1000
