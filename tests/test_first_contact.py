@@ -287,3 +287,73 @@ def test_gitlab_code_quality_report(folder: Path, capsys: pytest.CaptureFixture[
     ]
     code, out, _ = run(capsys, "--output-format", "gitlab", "--select", "ragged-row", "README.md")
     assert (code, json.loads(out)) == (0, [])
+
+
+# -- 2. options without a severity keep the rule's own ---------------------------------------
+
+
+@pytest.mark.parametrize("rule", ["pdf-link", "venue-unknown", "unused-disable"])
+def test_rule_options_keep_the_rules_severity(
+    folder: Path, capsys: pytest.CaptureFixture[str], rule: str
+) -> None:
+    from awesome_lint.api import _severity
+    from awesome_lint.config import load_config
+    from awesome_lint.rules import BY_ID
+
+    assert BY_ID[rule].severity == "warning"
+    (folder / "options.json").write_text(json.dumps({"rules": {rule: {}}}), encoding="utf-8")
+    assert _severity(load_config(folder / "options.json"), rule, "warning") == "warning"
+    (folder / "error.json").write_text(
+        json.dumps({"rules": {rule: {"severity": "error"}}}), encoding="utf-8"
+    )
+    assert _severity(load_config(folder / "error.json"), rule, "warning") == "error"
+
+
+def test_pdf_link_with_options_stays_a_warning_end_to_end(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / "README.md").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / ".awesome-lint.json").write_text('{"rules": {"pdf-link": {}}}', encoding="utf-8")
+    code, found = _json(capsys, "--select", "pdf-link", "README.md")
+    assert code == 0 and len(found) == 6
+    assert {p["severity"] for p in found} == {"warning"}
+
+
+# -- 12. init's $schema resolvable offline --------------------------------------------------
+
+
+def test_init_schema_path_points_at_a_local_copy(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import jsonschema
+
+    from awesome_lint.config import config_schema
+
+    (folder / "README.md").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = run(capsys, "init", "README.md", "--schema-path", ".vscode/al.schema.json")
+    assert (code, err) == (0, "")
+    config = json.loads((folder / ".awesome-lint.json").read_text(encoding="utf-8"))
+    assert config["$schema"] == "./.vscode/al.schema.json"
+    # An editor resolves it against the config's folder: the schema, no network needed.
+    local = json.loads((folder / config["$schema"]).read_text(encoding="utf-8"))
+    assert local == config_schema()
+    jsonschema.Draft202012Validator(local).validate(config)
+    # From another folder, the path is relative to the config, not to where init ran.
+    (folder / "docs").mkdir()
+    (folder / "docs" / "list.md").write_text(SEED.read_text(encoding="utf-8"), "utf-8")
+    code, _, _ = run(capsys, "init", "docs/list.md", "--schema-path", "schemas/al.json")
+    assert code == 0
+    config = json.loads((folder / "docs" / ".awesome-lint.json").read_text(encoding="utf-8"))
+    assert config["$schema"] == "../schemas/al.json"
+    assert (folder / "docs" / config["$schema"]).is_file()
+    # And the config still checks the list.
+    assert run(capsys, "docs/list.md")[0] in (0, 1)
+
+
+def test_init_without_schema_path_keeps_the_url(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / "README.md").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run(capsys, "init", "README.md")[0] == 0
+    config = json.loads((folder / ".awesome-lint.json").read_text(encoding="utf-8"))
+    assert config["$schema"].startswith("https://")

@@ -479,8 +479,18 @@ def rules(rule_id: str | None, markdown: bool) -> int:
     help="Where to write (default: .awesome-lint.json next to the file).",
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing config.")
-def init(path: str, output: str | None, force: bool) -> int:
-    """Write a .awesome-lint.json inferred from the tables of a Markdown file."""
+@click.option(
+    "--schema-path",
+    default=None,
+    type=click.Path(path_type=str),
+    help="Copy the config's JSON Schema here and point $schema at the copy (editors offline).",
+)
+def init(path: str, output: str | None, force: bool, schema_path: str | None) -> int:
+    """Write a .awesome-lint.json inferred from the tables of a Markdown file.
+
+    Its `$schema` is the schema's URL; with --schema-path, a path relative to the config
+    to a copy of the schema, so that editors complete and check the file offline.
+    """
     from awesome_lint.config import CONFIG_NAME
     from awesome_lint.init import infer_config
 
@@ -495,6 +505,13 @@ def init(path: str, output: str | None, force: bool) -> int:
         _error(f"{target} exists; use --force to overwrite it")
         return 2
     text = infer_config(document.text)
+    if schema_path is not None:
+        try:
+            text = _with_local_schema(text, target, Path(schema_path))
+        except (FileError, OSError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            _error(f"{schema_path}: cannot write the schema: {reason}")
+            return 2
     try:
         write_atomic(target, text.encode("utf-8"), None)
     except (FileError, OSError) as exc:
@@ -503,6 +520,22 @@ def init(path: str, output: str | None, force: bool) -> int:
         return 2
     click.echo(f"Wrote {target}")
     return 0
+
+
+def _with_local_schema(config_text: str, config_path: Path, schema_path: Path) -> str:
+    """Copy the config schema to `schema_path`; the config with `$schema` pointing there."""
+    import json
+
+    from awesome_lint.config import SCHEMA_DIR
+
+    schema_path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(schema_path, (SCHEMA_DIR / "config.schema.json").read_bytes(), None)
+    relative = Path(os.path.relpath(schema_path.resolve(), config_path.resolve().parent))
+    data = json.loads(config_text)
+    # `./` marks it as a path for editors that would read a bare name as a URL.
+    posix = relative.as_posix()
+    data["$schema"] = posix if relative.parts[0] == ".." else f"./{posix}"
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 # `check` is the default command under the name ruff users type; `format` is ruff's too.

@@ -60,7 +60,7 @@ class TableSchema:
 
 @dataclass(frozen=True)
 class RuleSetting:
-    severity: Setting
+    severity: Setting | None  # None: the rule's own default severity
     options: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -79,7 +79,13 @@ class Config:
     repository_hosts: tuple[str, ...] = ()
 
     def setting(self, rule: str, default: Severity) -> RuleSetting:
-        return self.rules.get(rule) or RuleSetting(default)
+        """The rule's setting; `default`, the rule's own severity, where none is given."""
+        found = self.rules.get(rule)
+        if found is None:
+            return RuleSetting(default)
+        if found.severity is None:
+            return RuleSetting(default, found.options)
+        return found
 
 
 def fold_header(text: str) -> str:
@@ -293,7 +299,8 @@ def _rule_setting(value: Any) -> RuleSetting:
     if isinstance(value, str):
         return RuleSetting(value)  # type: ignore[arg-type]
     options = {k: v for k, v in value.items() if k != "severity"}
-    return RuleSetting(value.get("severity", "error"), options)
+    # Options without a severity keep the rule's own (pdf-link stays a warning).
+    return RuleSetting(value.get("severity"), options)
 
 
 def _table(data: Mapping[str, Any], origin: str) -> TableSchema:
