@@ -38,7 +38,7 @@ def _git(cwd: Path, *args: str) -> str:
 def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """This checkout as a git repository of its own (uncommitted changes included)."""
     repo = tmp_path_factory.mktemp("hook-repo")
-    for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
+    for name in ("pyproject.toml", "README.md", "LICENSE", ".pre-commit-hooks.yaml"):
         shutil.copyfile(ROOT / name, repo / name)
     shutil.copytree(ROOT / "schema", repo / "schema")
     shutil.copytree(
@@ -118,3 +118,36 @@ def test_the_fix_hook_rewrites_then_passes(
     second = _pre_commit(target, hook_repo, "awesome-lint-fix", home)
     assert second.returncode == 0, second.stdout + second.stderr
     assert (target / "README.md").read_text(encoding="utf-8") == fixed
+
+
+def test_try_repo_both_hooks_pass_a_clean_list_with_an_empty_file(
+    tmp_path: Path, hook_repo: tuple[Path, str]
+) -> None:
+    """`pre-commit try-repo`, as a list's maintainer tries the hooks before adopting them:
+    an empty Markdown file has no tables, so it blocks no commit; each hook is named for
+    the command it runs."""
+    repo, rev = hook_repo
+    target = tmp_path / "list"
+    target.mkdir()
+    (target / "README.md").write_text(CLEAN, encoding="utf-8")
+    (target / "NOTES.md").write_bytes(b"")
+    _git(target, "init", "-q")
+    _git(target, "add", "-A")
+    env = {**os.environ, "NO_COLOR": "1"}
+    command = [sys.executable, "-m", "pre_commit", "try-repo", str(repo), "--ref", rev]
+    run = subprocess.run(
+        [*command, "--all-files", "--color", "never"],
+        cwd=target,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "empty file" not in run.stdout
+    passed = [line for line in run.stdout.splitlines() if line.endswith("Passed")]
+    assert [line.split(".")[0].strip() for line in passed] == [
+        "awesome-lint",
+        "awesome-lint --fix-only",
+    ]
+    assert (target / "NOTES.md").read_bytes() == b""
