@@ -16,7 +16,8 @@ from awesome_lint.markdown.blocks import (
     parse_blocks,
     split_row,
 )
-from awesome_lint.markdown.inline import Inline, References, parse_inline
+from awesome_lint.markdown.inline import Inline, parse_inline
+from awesome_lint.markdown.linkrefs import References
 from awesome_lint.model import Align, Cell, Link, Row, Table
 
 # What cmark-gfm trims off a cell.
