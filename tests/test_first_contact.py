@@ -357,3 +357,35 @@ def test_init_without_schema_path_keeps_the_url(
     assert run(capsys, "init", "README.md")[0] == 0
     config = json.loads((folder / ".awesome-lint.json").read_text(encoding="utf-8"))
     assert config["$schema"].startswith("https://")
+
+
+# -- 15. the README's first screen ----------------------------------------------------------
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_first_screen_has_what_a_user_needs() -> None:
+    first = "\n".join(README.splitlines()[:30])
+    # The two commands, each on its own line of one block.
+    block = first[first.index("```sh\n") + 6 :]
+    commands = [line.split("  #")[0].strip() for line in block[: block.index("```")].splitlines()]
+    assert commands == [
+        "pip install . && awesome-lint examples/awesome-medical-pretraining.md",
+        "pip install '.[test]' && python -m pytest",
+    ]
+    # The three places it runs, and the rules, each a link to its section.
+    for anchor in ("#pre-commit", "#ci-github-actions-gitlab-ci", "#in-the-terminal", "#rules"):
+        assert f"]({anchor})" in first, anchor
+    headings = {
+        "#" + "".join(c for c in h.lower() if c.isalnum() or c in " -").replace(" ", "-")
+        for h in (line[3:] for line in README.splitlines() if line.startswith("## "))
+    }
+    assert {"#pre-commit", "#ci-github-actions-gitlab-ci", "#in-the-terminal", "#rules"} <= headings
+    # Measurements live with the benchmarks, not in the README.
+    assert "0.109 s" not in README and "0.109 s" in (ROOT / "bench/README.md").read_text("utf-8")
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert ci[-1].replace(" --quiet", "") == "pip install '.[test]' && python -m pytest"
+    assert "pip install '.[test]' && python -m pytest" in README
