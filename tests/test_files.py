@@ -380,7 +380,10 @@ def test_a_signal_at_any_moment_leaves_old_or_new_bytes(
         # A process killed by the signal's default action (-signum) was signalled while
         # Python was still importing, before main() took over, or after main() had finished
         # and given the handlers back; either way every file must be whole (checked below).
-        if process.returncode != -signum:
+        # SIGINT while the interpreter itself starts (a busy machine makes that slow) is
+        # Python's own "Fatal Python error: init_...", exit 1, before any of our code ran.
+        starting = process.returncode == 1 and err.startswith(b"Fatal Python error: init_")
+        if process.returncode != -signum and not starting:
             assert process.returncode in (code, 0), err
             assert b"Traceback" not in err
         for name, text in texts.items():
