@@ -533,7 +533,7 @@ def assert_linear(
     work: Callable[[str], object],
     *,
     ratio: float = 8.0,
-    floor: float = 0.05,
+    floor: float = 0.1,
 ) -> None:
     """work(make(4n)) takes at most `ratio` times work(make(n)) (or under `floor` seconds)."""
     small, large = make(n), make(4 * n)
