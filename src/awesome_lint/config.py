@@ -18,7 +18,17 @@ from typing import Any, Literal
 from awesome_lint.model import Severity
 
 CONFIG_NAME = ".awesome-lint.json"
-SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
+
+
+def _schema_dir() -> Path:
+    # Installed, the JSON Schemas are package data (awesome_lint/schema/); in a source
+    # checkout they are the top-level schema/ folder, which pyproject.toml maps onto it.
+    package = Path(__file__).resolve().parent
+    installed = package / "schema"
+    return installed if installed.is_dir() else package.parents[1] / "schema"
+
+
+SCHEMA_DIR = _schema_dir()
 DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
 
 Setting = Literal["error", "warning", "off"]
