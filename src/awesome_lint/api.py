@@ -12,7 +12,7 @@ from awesome_lint.config import Config, default_config
 from awesome_lint.document import Lines
 from awesome_lint.markdown.tables import ParsedDocument, parse
 from awesome_lint.model import Cell, Problem, Severity
-from awesome_lint.rules import BY_ID, RULES, Rule
+from awesome_lint.rules import ALIASES, BY_ID, RULES, Rule
 from awesome_lint.rules.base import Context
 
 
@@ -29,7 +29,7 @@ class Selection(NamedTuple):
                 continue
             if rule.id in self.ignore:
                 continue
-            if config.setting(rule.id, rule.severity).severity == "off":
+            if config.setting(rule.id, rule.severity, rule.aliases).severity == "off":
                 continue
             out.append(rule)
         return out
@@ -85,7 +85,7 @@ def analyse(
             cache=previous.cache if previous is not None else {},
         )
         problems: list[Problem] = []
-        severities = {rule.id: _severity(config, rule.id, rule.severity) for rule in rules}
+        severities = {rule.id: _severity(config, rule) for rule in rules}
         # Table by table, so that what the rules share about a table (its links, its venues)
         # lives only while its table is checked.
         for table in bound:
@@ -108,9 +108,10 @@ def _with_severity(found: Iterable[Problem], severity: Severity) -> Iterator[Pro
         yield p if p.severity == severity else replace(p, severity=severity)
 
 
-def _severity(config: Config, rule: str, default: Severity) -> Severity:
+def _severity(config: Config, rule: Rule) -> Severity:
     # Rules set to "off" never run, so only the two severities reach a problem.
-    return "warning" if config.setting(rule, default).severity == "warning" else "error"
+    setting = config.setting(rule.id, rule.severity, rule.aliases)
+    return "warning" if setting.severity == "warning" else "error"
 
 
 def _order(p: Problem) -> tuple[int, int, str, str]:
@@ -126,7 +127,7 @@ def lint_text(
 
 def _options(rule: Rule, config: Config) -> dict[str, Any]:
     options = {name: spec.get("default") for name, spec in rule.options.items()}
-    options.update(config.setting(rule.id, rule.severity).options)
+    options.update(config.setting(rule.id, rule.severity, rule.aliases).options)
     return options
 
 
@@ -150,11 +151,12 @@ def _suppressed(
         row_lines,
         document.code_lines,
         BY_ID.keys(),
+        ALIASES,
         {rule.id for rule in rules},
         report,
     )
-    if report:
-        severity = _severity(config, "unused-disable", "warning")
+    if unused is not None and report:
+        severity = _severity(config, unused)
         kept = [replace(p, severity=severity) if p.rule == "unused-disable" else p for p in kept]
     return kept
 

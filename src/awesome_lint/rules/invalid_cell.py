@@ -42,7 +42,9 @@ from awesome_lint.model import FixSafety, Problem, Row
 from awesome_lint.rows import RowError, RowSchemaError, RowValidator, row_object
 from awesome_lint.rules.base import Context, at_cell, at_row
 
-ID = "schema"
+ID = "invalid-cell"
+# The rule's id before it was named after the problem; configs, --select and comments keep it.
+ALIASES = ("schema",)
 FIX: FixSafety | None = None
 
 # One validator per row schema for the whole run, keyed by the schema object's identity
