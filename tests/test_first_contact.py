@@ -302,11 +302,11 @@ def test_rule_options_keep_the_rules_severity(
 
     assert BY_ID[rule].severity == "warning"
     (folder / "options.json").write_text(json.dumps({"rules": {rule: {}}}), encoding="utf-8")
-    assert _severity(load_config(folder / "options.json"), rule, "warning") == "warning"
+    assert _severity(load_config(folder / "options.json"), BY_ID[rule]) == "warning"
     (folder / "error.json").write_text(
         json.dumps({"rules": {rule: {"severity": "error"}}}), encoding="utf-8"
     )
-    assert _severity(load_config(folder / "error.json"), rule, "warning") == "error"
+    assert _severity(load_config(folder / "error.json"), BY_ID[rule]) == "error"
 
 
 def test_pdf_link_with_options_stays_a_warning_end_to_end(

@@ -133,11 +133,6 @@ def test_the_wheel_holds_the_code_the_data_and_the_licence(wheel: zipfile.ZipFil
     assert "License-Expression: MIT" in meta
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 12 item 4: schema/ reaches the package by a symbolic link; the packaging"
-    " change is main's (issue 10). Remove this mark when it lands.",
-)
 def test_a_checkout_without_symlinks_installs_and_works(snapshot: Path, tmp_path: Path) -> None:
     # Cloned the way Git for Windows clones by default: symbolic links become text files.
     clone = tmp_path / "clone"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +18,17 @@ from typing import Any, Literal
 from awesome_lint.model import Severity
 
 CONFIG_NAME = ".awesome-lint.json"
-SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
+
+
+def _schema_dir() -> Path:
+    # Installed, the JSON Schemas are package data (awesome_lint/schema/); in a source
+    # checkout they are the top-level schema/ folder, which pyproject.toml maps onto it.
+    package = Path(__file__).resolve().parent
+    installed = package / "schema"
+    return installed if installed.is_dir() else package.parents[1] / "schema"
+
+
+SCHEMA_DIR = _schema_dir()
 DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
 
 Setting = Literal["error", "warning", "off"]
@@ -79,9 +89,13 @@ class Config:
     tracking_params: tuple[str, ...] = ()
     repository_hosts: tuple[str, ...] = ()
 
-    def setting(self, rule: str, default: Severity) -> RuleSetting:
-        """The setting of `rule`, whose own default severity is `default`."""
+    def setting(self, rule: str, default: Severity, aliases: Iterable[str] = ()) -> RuleSetting:
+        """The setting of `rule` (or of a former id of it, in `aliases`), whose own default
+        severity is `default`."""
         setting = self.rules.get(rule)
+        for alias in aliases:
+            if setting is None:
+                setting = self.rules.get(alias)
         if setting is None:
             return RuleSetting(default)
         if setting.severity is None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from awesome_lint.model import Problem, Severity
@@ -59,6 +59,7 @@ def directives(
     row_lines: Sequence[int],
     code_lines: Collection[int],
     known: Collection[str],
+    aliases: Mapping[str, str] | None = None,
 ) -> list[_Directive]:
     found: list[_Directive] = []
     for number, line in enumerate(lines, 1):
@@ -66,6 +67,8 @@ def directives(
             continue
         for m in _COMMENT.finditer(line):
             words = m.group(2).replace(",", " ").split()
+            if aliases:
+                words = [aliases.get(w, w) for w in words]
             rules = frozenset(w for w in words if w in known)
             unknown = [w for w in words if w not in known]
             found.append(
@@ -98,11 +101,13 @@ def apply(
     row_lines: Sequence[int],
     code_lines: Collection[int],
     known: Collection[str],
+    aliases: Mapping[str, str],
     active: Collection[str],
     report_unused: bool,
 ) -> list[Problem]:
-    """The problems no comment suppresses, plus `unused-disable` for idle comments."""
-    found = directives(lines, row_lines, code_lines, known)
+    """The problems no comment suppresses, plus `unused-disable` for idle comments; rule ids
+    in comments may be former ids (`aliases`: former id -> id)."""
+    found = directives(lines, row_lines, code_lines, known, aliases)
     if not found:
         return list(problems)
     kept = []
