@@ -202,7 +202,8 @@ def format_command(
         parts = [f"{_plural(len(changed), 'file')} {done}"] if changed else []
         if unchanged:
             parts.append(f"{_plural(unchanged, 'file')} {left}")
-        click.echo(", ".join(parts) + "." if parts else "No files formatted.", err=diff)
+        if parts or not runner.outcome.errors:
+            click.echo(", ".join(parts) + "." if parts else "No files formatted.", err=diff)
     if runner.outcome.errors:
         return 2
     return 1 if changed and (diff or check_only) else 0
