@@ -6,7 +6,6 @@ from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import replace
 from typing import Any, NamedTuple
 
-from awesome_lint.binding import BoundTable, bind
 from awesome_lint.collector import collector_paused
 from awesome_lint.config import Config, default_config
 from awesome_lint.document import Lines
@@ -14,6 +13,7 @@ from awesome_lint.markdown.tables import ParsedDocument, parse
 from awesome_lint.model import Cell, Problem, Severity
 from awesome_lint.rules import ALIASES, BY_ID, RULES, Rule
 from awesome_lint.rules.base import Context
+from awesome_lint.tableschema import BoundTable, bind
 
 
 class Selection(NamedTuple):

@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterable, Mapping
 from types import ModuleType
 from typing import Any, NamedTuple, cast
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, RuleInfo, Severity, Table
 from awesome_lint.rules import (
     arxiv_link,
@@ -46,6 +45,7 @@ from awesome_lint.rules import (
     venue_unknown,
 )
 from awesome_lint.rules.base import Context
+from awesome_lint.tableschema import BoundTable
 
 _MODULES: tuple[ModuleType, ...] = (
     ragged_row,
