@@ -138,27 +138,10 @@ def _suppressed(
         return problems
     from awesome_lint.suppress import apply as apply_suppressions  # only lists with comments
 
-    row_lines = sorted(
-        row.line
-        for table in document.tables
-        for row in (table.header, table.delimiter, *table.rows)
-    )
     unused = BY_ID.get("unused-disable")
-    report = unused is not None and unused in rules
-    kept = apply_suppressions(
-        problems,
-        document.lines,
-        row_lines,
-        document.code_lines,
-        BY_ID.keys(),
-        ALIASES,
-        {rule.id for rule in rules},
-        report,
-    )
-    if unused is not None and report:
-        severity = _severity(config, unused)
-        kept = [replace(p, severity=severity) if p.rule == "unused-disable" else p for p in kept]
-    return kept
+    severity = _severity(config, unused) if unused is not None and unused in rules else None
+    active = {rule.id for rule in rules}
+    return apply_suppressions(problems, document, BY_ID.keys(), ALIASES, active, severity)
 
 
 def _comment_candidates(document: ParsedDocument) -> Iterable[int]:
