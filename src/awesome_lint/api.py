@@ -6,7 +6,6 @@ from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import replace
 from typing import Any, NamedTuple
 
-from awesome_lint.binding import BoundTable, bind
 from awesome_lint.collector import collector_paused
 from awesome_lint.config import Config, default_config
 from awesome_lint.document import Lines
@@ -14,6 +13,7 @@ from awesome_lint.markdown.tables import ParsedDocument, parse
 from awesome_lint.model import Cell, Problem, Severity
 from awesome_lint.rules import ALIASES, BY_ID, RULES, Rule
 from awesome_lint.rules.base import Context
+from awesome_lint.tableschema import BoundTable, bind
 
 
 class Selection(NamedTuple):
@@ -138,33 +138,10 @@ def _suppressed(
         return problems
     from awesome_lint.suppress import apply as apply_suppressions  # only lists with comments
 
-    row_lines = sorted(
-        row.line
-        for table in document.tables
-        for row in (table.header, table.delimiter, *table.rows)
-    )
     unused = BY_ID.get("unused-disable")
-    report = unused is not None and unused in rules
-    kept = apply_suppressions(
-        problems,
-        document.lines,
-        row_lines,
-        document.code_lines,
-        BY_ID.keys(),
-        ALIASES,
-        {rule.id for rule in rules},
-        report,
-    )
-    if unused is not None and report:
-        severity = _severity(config, unused)
-        # An unknown rule id stays an error whatever the rule's severity: it hides findings.
-        kept = [
-            replace(p, severity=severity)
-            if p.rule == "unused-disable" and p.severity == "warning"
-            else p
-            for p in kept
-        ]
-    return kept
+    severity = _severity(config, unused) if unused is not None and unused in rules else None
+    active = {rule.id for rule in rules}
+    return apply_suppressions(problems, document, BY_ID.keys(), ALIASES, active, severity)
 
 
 def _comment_candidates(document: ParsedDocument) -> Iterable[int]:

@@ -21,6 +21,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from awesome_lint.markdown.tables import ParsedDocument
 from awesome_lint.model import Problem, Severity
 
 _COMMENT = re.compile(
@@ -97,17 +98,21 @@ def directives(
 
 def apply(
     problems: Sequence[Problem],
-    lines: Sequence[str],
-    row_lines: Sequence[int],
-    code_lines: Collection[int],
+    document: ParsedDocument,
     known: Collection[str],
     aliases: Mapping[str, str],
     active: Collection[str],
-    report_unused: bool,
+    unused_severity: Severity | None,
 ) -> list[Problem]:
-    """The problems no comment suppresses, plus `unused-disable` for idle comments; rule ids
-    in comments may be former ids (`aliases`: former id -> id)."""
-    found = directives(lines, row_lines, code_lines, known, aliases)
+    """The problems no comment suppresses, plus `unused-disable` problems of that severity for
+    idle comments (None: the rule does not run). `known` are the rule ids, `active` those that
+    ran; rule ids in comments may be former ids (`aliases`: former id -> id)."""
+    row_lines = sorted(
+        row.line
+        for table in document.tables
+        for row in (table.header, table.delimiter, *table.rows)
+    )
+    found = directives(document.lines, row_lines, document.code_lines, known, aliases)
     if not found:
         return list(problems)
     kept = []
@@ -117,17 +122,20 @@ def apply(
             d.used = True
         if not covering:
             kept.append(problem)
-    if report_unused:
+    if unused_severity is not None:
         for d in found:
             if d.unknown:
-                message = f"unknown rule {', '.join(map(repr, d.unknown))}"
-                kept.append(_unused(d, message, "error"))
+                # An unknown id is an error whatever the rule's severity: it hides findings.
+                what = f"unknown rule {', '.join(map(repr, d.unknown))}"
+                kept.append(_unused(d, what, "error", "Correct the rule id"))
             elif not d.used and (d.every_rule or d.rules & set(active)):
-                kept.append(_unused(d, "this comment suppresses nothing"))
+                kept.append(_unused(d, "this comment suppresses nothing", unused_severity))
     return kept
 
 
-def _unused(d: _Directive, message: str, severity: Severity = "warning") -> Problem:
+def _unused(
+    d: _Directive, message: str, severity: Severity, suggestion: str = "Remove the comment"
+) -> Problem:
     return Problem(
         d.line,
         d.column,
@@ -136,5 +144,5 @@ def _unused(d: _Directive, message: str, severity: Severity = "warning") -> Prob
         "unused-disable",
         f"awesome-lint-{d.kind}: {message}",
         severity=severity,
-        suggestion="Remove the comment" if severity == "warning" else "Correct the rule id",
+        suggestion=suggestion,
     )

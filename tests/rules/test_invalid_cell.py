@@ -63,7 +63,8 @@ def test_passing_rows_never_import_jsonschema() -> None:
     code = (
         "import sys\n"
         "from awesome_lint.api import Selection, lint_text\n"
-        "from awesome_lint.config import ColumnSpec, Config, TableSchema\n"
+        "from awesome_lint.config import Config\n"
+        "from awesome_lint.tableschema import ColumnSpec, TableSchema\n"
         "row = {'required': ['Title'], 'properties': {'Year': {'properties': {'text':"
         " {'pattern': '^[0-9]{4}$'}}}}}\n"
         "table = TableSchema('t', (ColumnSpec('Title'), ColumnSpec('Year')), row=row)\n"
