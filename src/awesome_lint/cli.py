@@ -18,6 +18,7 @@ import click
 
 from awesome_lint import __version__
 from awesome_lint.collector import collector_paused
+from awesome_lint.commands import export, init, rules
 from awesome_lint.files import FileError, MarkdownFile, discover, read_markdown, write_atomic
 
 if TYPE_CHECKING:
@@ -345,7 +346,9 @@ class _Runner:
         outcome = self.outcome
         use_color = _use_color(color)
         if statistics:
-            click.echo(_statistics(outcome.reports, output_format), nl=False)
+            from awesome_lint.reporters import statistics as format_statistics
+
+            click.echo(format_statistics(outcome.reports, output_format), nl=False)
         elif self.diff:
             if not quiet:
                 n = outcome.changed
@@ -374,33 +377,6 @@ class _Runner:
         return 1 if failing else 0
 
 
-def _statistics(reports: Sequence[Any], output_format: str) -> str:
-    """Problems per rule, most first: a table with a header, or JSON for json."""
-    from collections import Counter
-
-    problems = [p for r in reports for p in r.problems]
-    counts = Counter(p.rule for p in problems)
-    fixes = {p.rule: p.fix for p in problems}
-    severity = {p.rule: p.severity for p in problems if p.severity == "error"}
-    severity.update({p.rule: "warning" for p in problems if p.rule not in severity})
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    if output_format == "json":
-        import json
-
-        rows = [
-            {"rule": rule, "count": n, "severity": severity[rule], "fix": fixes[rule]}
-            for rule, n in ranked
-        ]
-        return json.dumps(rows, indent=2) + "\n"
-    if not ranked:
-        return "No problems.\n"
-    width = max(len("rule"), *(len(rule) for rule in counts))
-    lines = [f"{'count':>6}  {'rule':<{width}}  {'severity':<8}  fix"]
-    for rule, n in ranked:
-        lines.append(f"{n:6d}  {rule:<{width}}  {severity[rule]:<8}  {fixes[rule] or '-'}")
-    return "\n".join(lines) + "\n"
-
-
 def _unified_diff(name: str, before: str, after: str) -> str:
     import difflib
 
@@ -411,139 +387,6 @@ def _unified_diff(name: str, before: str, after: str) -> str:
         tofile=f"b/{name}",
     )
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in diff)
-
-
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("path", type=click.Path(path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json")
-@click.option("--table", "table_index", type=int, default=None, help="CSV: which table (1-based).")
-def export(path: str, fmt: str, table_index: int | None) -> int:
-    """Print the tables of a Markdown file as data (JSON, or one table as CSV).
-
-    CSV has a column per cell text and, after each column whose cells link somewhere, a
-    `<column> URL` column with the links' URLs (space-separated when a cell has several).
-    """
-    from awesome_lint.config import DEFAULT_MAX_FILE_SIZE
-    from awesome_lint.export import export_csv, export_json_chunks
-
-    try:
-        if path == "-":
-            from awesome_lint.document import decode
-
-            document = decode(sys.stdin.buffer.read())
-        else:
-            document = read_markdown(Path(path), DEFAULT_MAX_FILE_SIZE)
-    except Exception as exc:
-        from awesome_lint.document import InputError
-
-        if not isinstance(exc, (FileError, InputError)):
-            raise
-        _error(f"{path}: {exc}")
-        return 2
-    if fmt == "csv":
-        try:
-            click.echo(export_csv(document.text, table_index), nl=False)
-        except ValueError as exc:
-            _error(f"{path}: {exc}")
-            return 2
-        return 0
-    for chunk in export_json_chunks(document.text, path):
-        click.echo(chunk, nl=False)
-    click.echo()
-    return 0
-
-
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("rule_id", required=False)
-@click.option("--markdown", is_flag=True, help="Print the rule table as Markdown (the README's).")
-def rules(rule_id: str | None, markdown: bool) -> int:
-    """List the rules, or print one rule's documentation."""
-    from awesome_lint.rules import BY_ID, RULES, rules_markdown
-
-    if markdown:
-        click.echo(rules_markdown(), nl=False)
-        return 0
-    if rule_id is None:
-        width = max(len(rule.id) for rule in RULES)
-        for rule in RULES:
-            safety = rule.fix_safety or "-"
-            click.echo(f"{rule.id:<{width}}  {safety:<6}  {rule.info.summary}")
-        return 0
-    found = BY_ID.get(rule_id)
-    if found is None:
-        _error(f"unknown rule {rule_id!r}; `awesome-lint rules` lists them")
-        return 2
-    click.echo(f"# {found.id}\n")
-    click.echo(found.info.doc)
-    return 0
-
-
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("path", required=False, default="README.md", type=click.Path(path_type=str))
-@click.option(
-    "-o",
-    "--output",
-    default=None,
-    help="Where to write (default: .awesome-lint.json next to the file).",
-)
-@click.option("--force", is_flag=True, help="Overwrite an existing config.")
-@click.option(
-    "--schema-path",
-    default=None,
-    type=click.Path(path_type=str),
-    help="Copy the config's JSON Schema here and point $schema at the copy (editors offline).",
-)
-def init(path: str, output: str | None, force: bool, schema_path: str | None) -> int:
-    """Write a .awesome-lint.json inferred from the tables of a Markdown file.
-
-    Its `$schema` is the schema's URL; with --schema-path, a path relative to the config
-    to a copy of the schema, so that editors complete and check the file offline.
-    """
-    from awesome_lint.config import CONFIG_NAME, DEFAULT_MAX_FILE_SIZE
-    from awesome_lint.init import infer_config
-
-    source = Path(path)
-    try:
-        document = read_markdown(source, DEFAULT_MAX_FILE_SIZE)
-    except FileError as exc:
-        _error(f"{path}: {exc}")
-        return 2
-    target = Path(output) if output else source.resolve().parent / CONFIG_NAME
-    if target.exists() and not force:
-        _error(f"{target} exists; use --force to overwrite it")
-        return 2
-    text = infer_config(document.text)
-    if schema_path is not None:
-        try:
-            text = _with_local_schema(text, target, Path(schema_path))
-        except (FileError, OSError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-            _error(f"{schema_path}: cannot write the schema: {reason}")
-            return 2
-    try:
-        write_atomic(target, text.encode("utf-8"), None)
-    except (FileError, OSError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        _error(f"{target}: cannot write the config: {reason}")
-        return 2
-    click.echo(f"Wrote {target}")
-    return 0
-
-
-def _with_local_schema(config_text: str, config_path: Path, schema_path: Path) -> str:
-    """Copy the config schema to `schema_path`; the config with `$schema` pointing there."""
-    import json
-
-    from awesome_lint.config import SCHEMA_DIR
-
-    schema_path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(schema_path, (SCHEMA_DIR / "config.schema.json").read_bytes(), None)
-    relative = Path(os.path.relpath(schema_path.resolve(), config_path.resolve().parent))
-    data = json.loads(config_text)
-    # `./` marks it as a path for editors that would read a bare name as a URL.
-    posix = relative.as_posix()
-    data["$schema"] = posix if relative.parts[0] == ".." else f"./{posix}"
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 # `check` is the default command under the name ruff users type; `format` is ruff's too.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple, get_args
@@ -117,6 +118,30 @@ def format_reports(
         log = _sarif_log(entries, rules, tool_version)
         return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
     raise ValueError(f"unknown output format {fmt!r}; expected one of {', '.join(OUTPUT_FORMATS)}")
+
+
+def statistics(reports: Iterable[FileReport], output_format: str) -> str:
+    """`--statistics`: problems per rule, most first; a table with a header, JSON for json."""
+    problems = [p for r in reports for p in r.problems]
+    counts = Counter(p.rule for p in problems)
+    fixes = {p.rule: p.fix for p in problems}
+    # A rule is an error in the table if any of its problems is one.
+    errors = {p.rule for p in problems if p.severity == "error"}
+    severity = {rule: "error" if rule in errors else "warning" for rule in counts}
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if output_format == "json":
+        rows = [
+            {"rule": rule, "count": n, "severity": severity[rule], "fix": fixes[rule]}
+            for rule, n in ranked
+        ]
+        return json.dumps(rows, indent=2) + "\n"
+    if not ranked:
+        return "No problems.\n"
+    width = max(len("rule"), *(len(rule) for rule in counts))
+    lines = [f"{'count':>6}  {'rule':<{width}}  {'severity':<8}  fix"]
+    for rule, n in ranked:
+        lines.append(f"{n:6d}  {rule:<{width}}  {severity[rule]:<8}  {fixes[rule] or '-'}")
+    return "\n".join(lines) + "\n"
 
 
 def summary(
