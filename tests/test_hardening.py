@@ -540,6 +540,13 @@ def assert_linear(
     work(small)  # warm up: imports, caches
     t_small = _best_of(3, work, small)
     t_large = _best_of(2, work, large)
+    for _ in range(2):
+        # Over the bound: measure both again, interleaved, and keep the best of each (a busy
+        # machine slows some runs; it cannot make a linear one quadratic every time).
+        if t_large <= max(ratio * t_small, floor):
+            break
+        t_small = min(t_small, _best_of(2, work, small))
+        t_large = min(t_large, _best_of(1, work, large))
     assert t_large <= max(ratio * t_small, floor), (
         f"size {len(small):,}: {t_small:.3f}s, size {len(large):,}: {t_large:.3f}s"
         f" ({t_large / t_small:.1f}x for 4x the input)"
