@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -68,9 +69,8 @@ def test_a_repeat_under_another_heading_is_a_warning_or_as_configured() -> None:
     (found,) = lint_text(text, selection=ONLY)
     assert (found.line, found.severity) == (11, "warning")
     for setting, expected in (("error", ["error"]), ("off", [])):
-        config = config_from_text(
-            '{"rules": {"duplicate-entry": {"across_sections": "%s"}}}' % setting, "c.json"
-        )
+        rules = {"duplicate-entry": {"across_sections": setting}}
+        config = config_from_text(json.dumps({"rules": rules}), "c.json")
         assert [p.severity for p in lint_text(text, config, ONLY)] == expected
 
 

@@ -69,12 +69,17 @@ def fold_text(text: str) -> str:
 
 def identity_columns(bound: BoundTable) -> tuple[int, ...]:
     """The columns that tell an entry apart from others of the same paper: the name column
-    (the schema's `Name`, else the first unbound header with a name word) and the Title."""
+    (the schema's `Name`, else the first other than a key whose header has a name word) and
+    the Title."""
     specs = bound.columns
+    keys = {column for column, _ in bound.schema.unique} if bound.schema else set()
     named = [i for i, s in enumerate(specs) if s is not None and s.name == "Name"]
     if not named:
         for i, cell in enumerate(bound.table.header.cells):
-            if specs[i] is None and any(w in fold_header(cell.text) for w in _NAME_WORDS):
+            spec = specs[i] if i < len(specs) else None
+            if spec is not None and (spec.name in keys or spec.name == "Title"):
+                continue
+            if any(word in fold_header(cell.text) for word in _NAME_WORDS):
                 named = [i]
                 break
     titles = [i for i, s in enumerate(specs) if s is not None and s.name == "Title"]
