@@ -525,10 +525,33 @@ def strip_tracking(url: str, extra: Iterable[str] = ()) -> str:
     raw = _raw_split(url)
     if not raw.query:
         return url
-    query = _strip_query(raw.query, _tracking_test(url, extra))
+    is_tracking = _tracking_test(url, extra)
+    query = _strip_query(raw.query, is_tracking)
     if query == raw.query:
         return url
+    article = _gateway_target(raw, is_tracking)
+    if article is not None:
+        return strip_tracking(article, extra)
     return _join(raw.origin, raw.path, query, raw.fragment)
+
+
+# Publishers' institutional login gateways: a link through one carries the reader's access
+# token, and the page it leads to is its `redirect_uri`.
+_GATEWAYS = frozenset(("idp.nature.com", "idp.springer.com"))
+
+
+def _gateway_target(raw: _Raw, is_tracking: Callable[[str], bool]) -> str | None:
+    """The article a login-gateway link with a tracking token redirects to, or None."""
+    name = raw.origin.rpartition("//")[2].lower()
+    if name not in _GATEWAYS or not raw.query or not raw.path.startswith("/authorize"):
+        return None
+    for param in raw.query.split("&"):
+        key, _, value = param.partition("=")
+        if key == "redirect_uri":
+            target = unquote(value)
+            if target.startswith(("https://", "http://")) and not any(c.isspace() for c in target):
+                return target
+    return None
 
 
 # --------------------------------------------------------------------------------------------
