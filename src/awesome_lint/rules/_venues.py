@@ -30,7 +30,7 @@ Plan = Callable[["Mention", "TableVenues"], "str | None"]
 _MAX_OCCURRENCES = 8
 # A column without a venue role is a venue column when most of its cells are venues.
 _SAMPLE = 40
-_VENUE_SHARE = 0.6
+_VENUE_SHARE = 0.8
 _MARKUP = frozenset("\\`*_~[]<>&!@|:")
 
 
