@@ -239,8 +239,10 @@ def _raws(row: Row, width: int) -> list[str]:
 
 
 def _texts(row: Row, width: int) -> list[str]:
-    texts = [cell.text for cell in row.cells]
-    return texts + [""] * (width - len(texts))
+    # GitHub shows the first `width` cells; a hidden cell must stay unless it is empty.
+    texts = [cell.text for cell in row.cells[:width]]
+    hidden = [cell.raw for cell in row.cells[width:] if cell.raw]
+    return texts + [""] * (width - len(texts)) + hidden
 
 
 def _first_difference(a: Sequence[str], b: Sequence[str]) -> int:

@@ -21,7 +21,9 @@ and, for `casa_token`, carry a personal access token that stops working after a 
 
 ## Fix
 Unsafe: `--fix --unsafe-fixes` removes the tracking parameters and keeps everything else in
-the URL byte for byte (the `?` goes too when nothing is left). Links whose destination is
+the URL byte for byte (the `?` goes too when nothing is left). A link through a publisher's
+login gateway (`idp.nature.com/authorize/casa?redirect_uri=...&casa_token=...`) becomes the
+article it redirects to. Links whose destination is
 not written literally in the cell (reference links, bare URLs, destinations with escapes)
 are reported without a fix.
 """
@@ -31,10 +33,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from awesome_lint.model import FixSafety, Problem, Table
-from awesome_lint.rules._links import rewrite_table, table_links, url_answers
-from awesome_lint.rules.base import Context, at_cell
+from awesome_lint.rules._links import at_link, rewrite_table, table_links, url_answers
+from awesome_lint.rules.base import Context
 from awesome_lint.tableschema import BoundTable
-from awesome_lint.urls import strip_tracking, tracking_params
+from awesome_lint.urls import host, strip_tracking, tracking_params
 
 ID = "tracking-params"
 FIX: FixSafety | None = "unsafe"
@@ -50,15 +52,15 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
         listed = ", ".join(names)
         them = "it" if len(names) == 1 else "them"
         fixable = link.url_span is not None
-        yield at_cell(
-            ID,
-            cell,
-            f"{'tracking parameter' if len(names) == 1 else 'tracking parameters'} {listed}"
-            f" in the URL; expected the URL without {them}",
-            fix="unsafe" if fixable else None,
-            suggestion=f"Remove {listed} from the URL"
-            + ("" if fixable else f": {strip_tracking(link.url, extra)}"),
-        )
+        what = f"{'tracking parameter' if len(names) == 1 else 'tracking parameters'} {listed}"
+        new = strip_tracking(link.url, extra)
+        if host(new) != host(link.url):  # a login gateway: the article is its redirect
+            message = f"login gateway link with {what}; expected the article's own URL {new}"
+            advice = f"Replace with {new}"
+        else:
+            message = f"{what} in the URL; expected the URL without {them}"
+            advice = f"Remove {listed} from the URL" + ("" if fixable else f": {new}")
+        yield at_link(ID, cell, link, message, fix="unsafe" if fixable else None, suggestion=advice)
 
 
 def question(ctx: Context) -> Callable[[str], tuple[str, ...]]:

@@ -22,6 +22,7 @@ from awesome_lint.urls.hosts import (
     REPOSITORY_HOSTS,
     HostPatterns,
     host_matches,
+    is_forge,
     upgrade_https,
 )
 from awesome_lint.urls.ids import arxiv_abs, arxiv_id, doi
@@ -50,6 +51,7 @@ __all__ = [
     "host",
     "host_matches",
     "is_absolute",
+    "is_forge",
     "is_relative",
     "malformed_reason",
     "quiet_host",

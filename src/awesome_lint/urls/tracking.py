@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from urllib.parse import unquote
 
 from awesome_lint.urls.hosts import HostPatterns, words
-from awesome_lint.urls.parse import host, join, raw_split
+from awesome_lint.urls.parse import RawUrl, host, join, raw_split
 
 TRACKING_PREFIXES: tuple[str, ...] = ("utm_",)
 """Query parameter name prefixes that only ever carry tracking (compared lower-cased)."""
@@ -115,4 +116,26 @@ def strip_tracking(url: str, extra: Iterable[str] = ()) -> str:
     query = strip_query(raw.query, tracking_test(url, extra))
     if query == raw.query:
         return url
+    article = _gateway_target(raw)
+    if article is not None:
+        return strip_tracking(article, extra)
     return join(raw.origin, raw.path, query, raw.fragment)
+
+
+# Publishers' institutional login gateways: a link through one carries the reader's access
+# token, and the page it leads to is its `redirect_uri`.
+_GATEWAYS = frozenset(("idp.nature.com", "idp.springer.com"))
+
+
+def _gateway_target(raw: RawUrl) -> str | None:
+    """The article a login-gateway link with a tracking token redirects to, or None."""
+    name = raw.origin.rpartition("//")[2].lower()
+    if name not in _GATEWAYS or not raw.query or not raw.path.startswith("/authorize"):
+        return None
+    for param in raw.query.split("&"):
+        key, _, value = param.partition("=")
+        if key == "redirect_uri":
+            target = unquote(value)
+            if target.startswith(("https://", "http://")) and not any(c.isspace() for c in target):
+                return target
+    return None
