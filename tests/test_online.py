@@ -391,7 +391,7 @@ def test_offline_runs_never_import_the_online_code(folder: Path) -> None:
     )
     imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()]
     assert "awesome_lint.cli" in imported
-    assert not [m for m in imported if m.startswith(("awesome_lint.online", "httpx", "asyncio"))]
+    assert not [m for m in imported if m.startswith(("awesome_lint.online", "aiohttp", "asyncio"))]
 
 
 def test_online_config_is_validated() -> None:

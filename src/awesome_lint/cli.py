@@ -235,8 +235,13 @@ class _Runner:
         """Keep the file for the online checks, run once for all files by `finish`."""
         if not self.online and not config.online:
             return  # the online package is never imported by an offline run
-        from awesome_lint.online.check import enabled
-        from awesome_lint.online.cli import ChangedSinceError, Session
+        try:
+            from awesome_lint.online.check import enabled
+            from awesome_lint.online.cli import ChangedSinceError, Session
+        except ImportError as exc:
+            _error(f"--online needs {exc.name}: pip install 'awesome-lint[online]'")
+            self.outcome.errors += 1
+            return
 
         if not self.online and not enabled(config):
             return
@@ -411,6 +416,14 @@ def rules(rule_id: str | None, markdown: bool) -> int:
         return 0
     found = BY_ID.get(rule_id)
     if found is None:
+        from awesome_lint.online import RULE_IDS
+
+        if rule_id in RULE_IDS:
+            from awesome_lint.online.rules import INFOS as ONLINE
+
+            click.echo(f"# {rule_id} (with --online)\n")
+            click.echo(ONLINE[rule_id].doc)
+            return 0
         _error(f"unknown rule {rule_id!r}; `awesome-lint rules` lists them")
         return 2
     click.echo(f"# {found.id}\n")

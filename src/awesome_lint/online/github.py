@@ -15,9 +15,11 @@ import asyncio
 import json
 import os
 import re
+import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-import httpx
+import aiohttp
 
 from awesome_lint.online.http import USER_AGENT
 
@@ -103,8 +105,10 @@ async def lookup(
     headers = {"User-Agent": USER_AGENT, "Accept": "application/vnd.github+json"}
     if token:
         headers["Authorization"] = f"Bearer {token}"
-    async with httpx.AsyncClient(
-        base_url=api_base(), headers=headers, timeout=timeout, follow_redirects=True
+    async with aiohttp.ClientSession(
+        headers=headers,
+        timeout=aiohttp.ClientTimeout(total=timeout),
+        trust_env=True,
     ) as client:
         if token:
             try:
@@ -128,7 +132,7 @@ class _Stop(Exception):
     """The API cannot be asked any more in this run (rate limit, refused token)."""
 
 
-async def _graphql(client: httpx.AsyncClient, repos: list[str]) -> dict[str, RepoState]:
+async def _graphql(client: aiohttp.ClientSession, repos: list[str]) -> dict[str, RepoState]:
     fields = []
     for i, repo in enumerate(repos):
         owner, name = repo.split("/", 1)
@@ -138,13 +142,12 @@ async def _graphql(client: httpx.AsyncClient, repos: list[str]) -> dict[str, Rep
         )
     query = "query { " + " ".join(fields) + " rateLimit { remaining resetAt } }"
     try:
-        response = await client.post("/graphql", json={"query": query})
-    except httpx.HTTPError as exc:
+        async with client.post(f"{api_base()}/graphql", json={"query": query}) as response:
+            if response.status != 200:
+                raise _Stop(_limit_reason(response.status, response.headers))
+            body = await response.json(content_type=None)
+    except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
         raise _Stop(type(exc).__name__) from None
-    if response.status_code != 200:
-        raise _Stop(_limit_reason(response))
-    try:
-        body = response.json()
     except ValueError:
         raise _Stop("an answer that is not JSON") from None
     data = body.get("data") or {}
@@ -164,7 +167,7 @@ async def _graphql(client: httpx.AsyncClient, repos: list[str]) -> dict[str, Rep
 
 
 async def _rest_all(
-    client: httpx.AsyncClient, repos: list[str], found: dict[str, RepoState], notes: list[str]
+    client: aiohttp.ClientSession, repos: list[str], found: dict[str, RepoState], notes: list[str]
 ) -> None:
     slots = asyncio.Semaphore(4)
     stopped: list[str] = []
@@ -194,33 +197,29 @@ async def _rest_all(
         )
 
 
-async def _rest(client: httpx.AsyncClient, repo: str) -> RepoState:
+async def _rest(client: aiohttp.ClientSession, repo: str) -> RepoState:
     try:
-        response = await client.get(f"/repos/{repo}")
-    except httpx.HTTPError as exc:
+        async with client.get(f"{api_base()}/repos/{repo}") as response:
+            code, headers = response.status, response.headers
+            if code == 200:
+                body = await response.json(content_type=None)
+                name = str(body.get("full_name") or repo)
+                return RepoState(name, bool(body.get("archived")), 200)
+    except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
         return RepoState(None, error=type(exc).__name__)
-    if response.status_code == 200:
-        try:
-            body = response.json()
-        except ValueError:
-            return RepoState(None, status=200, error="an answer that is not JSON")
-        return RepoState(str(body.get("full_name") or repo), bool(body.get("archived")), 200)
-    if response.status_code in (403, 429) and (
-        response.headers.get("x-ratelimit-remaining") == "0" or response.status_code == 429
-    ):
-        raise _Stop(_limit_reason(response))
-    if response.status_code in (404, 451):
-        return RepoState(None, status=response.status_code)
-    return RepoState(None, status=response.status_code, error=str(response.status_code))
+    except (ValueError, AttributeError):
+        return RepoState(None, status=200, error="an answer that is not JSON")
+    if code in (403, 429) and (headers.get("x-ratelimit-remaining") == "0" or code == 429):
+        raise _Stop(_limit_reason(code, headers))
+    if code in (404, 451):
+        return RepoState(None, status=code)
+    return RepoState(None, status=code, error=str(code))
 
 
-def _limit_reason(response: httpx.Response) -> str:
-    code = response.status_code
-    if response.headers.get("x-ratelimit-remaining") == "0" or code == 429:
-        reset = response.headers.get("x-ratelimit-reset")
+def _limit_reason(code: int, headers: Mapping[str, str]) -> str:
+    if headers.get("x-ratelimit-remaining") == "0" or code == 429:
+        reset = headers.get("x-ratelimit-reset")
         if reset and reset.isdigit():
-            import time
-
             when = time.strftime("%H:%M UTC", time.gmtime(int(reset)))
             return f"rate limit reached ({code}; it resets at {when})"
         return f"rate limit reached ({code})"

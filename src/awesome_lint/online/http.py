@@ -1,6 +1,6 @@
 """Check URLs over HTTP: what each one answers, after redirects and retries.
 
-httpx (asyncio) with:
+aiohttp (asyncio) with:
 - a global limit on requests in flight and a per-host one (a host is `host:port`);
 - per host, a time before which it is not asked again: a 429 or 503 with `Retry-After`
   sets it (the delay capped by `max_retry_after`; a longer one ends the link's retries), so
@@ -16,22 +16,25 @@ httpx (asyncio) with:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
-import errno
 import socket
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
-import httpx
+import aiohttp
+from yarl import URL
 
 from awesome_lint import __version__
 
 Kind = Literal["ok", "dead", "redirect", "unverifiable", "transient"]
 USER_AGENT = f"awesome-lint/{__version__} (+https://github.com/awesome-lint/awesome-lint)"
 MAX_HOPS = 10
+# Bodies read (to keep the connection) when their Content-Length is at most this.
+SMALL_BODY = 16 * 1024
 # Statuses worth asking again: the server is overloaded, down or rate-limiting.
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524})
 
@@ -74,16 +77,37 @@ class _GiveUp(Exception):
 
 @dataclass
 class _Host:
-    slots: asyncio.Semaphore
-    not_before: float = 0.0
+    """One host's turn: at most `limit` requests in flight, none before `not_before`."""
 
-    async def turn(self) -> None:
-        """Wait until the host may be asked again (holding no slot meanwhile)."""
-        while True:
-            delay = self.not_before - time.monotonic()
-            if delay <= 0:
-                return
-            await asyncio.sleep(delay + 0.005)
+    limit: int
+    active: int = 0
+    not_before: float = 0.0
+    changed: asyncio.Condition = field(default_factory=asyncio.Condition)
+
+    async def acquire(self) -> None:
+        async with self.changed:
+            while True:
+                delay = self.not_before - time.monotonic()
+                if delay > 0:
+                    # Woken early by a release, or at the time: look again either way.
+                    with contextlib.suppress(asyncio.TimeoutError):
+                        await asyncio.wait_for(self.changed.wait(), delay + 0.005)
+                elif self.active < self.limit:
+                    self.active += 1
+                    return
+                else:
+                    await self.changed.wait()
+
+    async def release(self) -> None:
+        async with self.changed:
+            self.active -= 1
+            self.changed.notify()
+
+    def slow_down(self, delay: float) -> None:
+        """A 429/503 with Retry-After: wait, and ask fewer at once from now on (the host
+        refused what was in flight)."""
+        self.not_before = max(self.not_before, time.monotonic() + delay)
+        self.limit = max(1, min(self.limit, self.active - 1))
 
 
 @dataclass
@@ -97,18 +121,12 @@ class Progress:
 
 
 class Checker:
-    def __init__(
-        self,
-        options: HttpOptions,
-        progress: Progress | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
-    ) -> None:
+    def __init__(self, options: HttpOptions, progress: Progress | None = None) -> None:
         self.options = options
         self.progress = progress or Progress()
-        self._transport = transport
         self._hosts: dict[str, _Host] = {}
         self._global: asyncio.Semaphore | None = None
-        self._client: httpx.AsyncClient | None = None
+        self._client: aiohttp.ClientSession | None = None
         # Requests made, for the cache tests and the bench.
         self.requests = 0
 
@@ -122,17 +140,13 @@ class Checker:
         if not todo:
             return results
         self._global = asyncio.Semaphore(self.options.concurrency)
-        timeout = httpx.Timeout(self.options.timeout)
-        limits = httpx.Limits(
-            max_connections=self.options.concurrency,
-            max_keepalive_connections=self.options.concurrency,
-        )
-        async with httpx.AsyncClient(
-            timeout=timeout,
-            limits=limits,
-            follow_redirects=False,
+        # The limits per host are ours (they wait for Retry-After); the connector only
+        # bounds the connections.
+        connector = aiohttp.TCPConnector(limit=self.options.concurrency, limit_per_host=0)
+        async with aiohttp.ClientSession(
+            connector=connector,
+            timeout=aiohttp.ClientTimeout(total=self.options.timeout),
             headers={"User-Agent": self.options.user_agent, "Accept": "*/*"},
-            transport=self._transport,
             trust_env=True,
         ) as client:
             self._client = client
@@ -179,8 +193,8 @@ class Checker:
         current = url
         for _ in range(MAX_HOPS + 1):
             response = await self._fetch(current)
-            code = response.status_code
-            location = response.headers.get("location")
+            code = response.status
+            location = response.location
             if 300 <= code < 400 and code != 304 and location:
                 chain.append(code)
                 following = urljoin(current, location.strip())
@@ -192,64 +206,82 @@ class Checker:
             return _classify(url, current, code, chain)
         return Outcome("unverifiable", chain[-1], f"more than {MAX_HOPS} redirects")
 
-    async def _fetch(self, url: str) -> httpx.Response:
+    async def _fetch(self, url: str) -> _Answer:
         response = await self._request("HEAD", url)
-        code = response.status_code
+        code = response.status
         if code >= 400 and code not in RETRY_STATUSES:
             # Many servers refuse HEAD (405, 501, even 404 or 403): GET decides.
             response = await self._request("GET", url)
-        code = response.status_code
+        code = response.status
         if code in RETRY_STATUSES:
             raise _Transient(str(code), code)
         return response
 
-    async def _request(self, method: str, url: str) -> httpx.Response:
+    async def _request(self, method: str, url: str) -> _Answer:
         assert self._client is not None and self._global is not None
         parts = urlsplit(url)
         key = f"{parts.hostname}:{parts.port or ''}"
         host = self._hosts.get(key)
         if host is None:
-            host = self._hosts[key] = _Host(asyncio.Semaphore(self.options.per_host))
+            host = self._hosts[key] = _Host(self.options.per_host)
         while True:
-            await host.turn()
-            async with host.slots:
-                if host.not_before > time.monotonic():
-                    continue  # a Retry-After arrived while this request waited for a slot
+            await host.acquire()
+            try:
                 async with self._global:
-                    response = await self._send(method, url)
-                break
-        if response.status_code in (429, 503):
-            delay = _retry_after(response.headers.get("retry-after"))
+                    # A Retry-After may have arrived while this waited for a global slot;
+                    # nothing yields between this look and the request's start.
+                    if host.not_before <= time.monotonic():
+                        response = await self._send(method, url)
+                        break
+            finally:
+                await host.release()
+        if response.status in (429, 503):
+            delay = _retry_after(response.retry_after)
             if delay is not None:
+                host.slow_down(delay)
                 if delay > self.options.max_retry_after:
-                    host.not_before = max(host.not_before, time.monotonic() + delay)
-                    raise _GiveUp(f"{response.status_code}, Retry-After {delay:.0f} s")
-                host.not_before = max(host.not_before, time.monotonic() + delay)
+                    raise _GiveUp(f"{response.status}, Retry-After {delay:.0f} s")
         return response
 
-    async def _send(self, method: str, url: str) -> httpx.Response:
+    async def _send(self, method: str, url: str) -> _Answer:
         assert self._client is not None
         self.requests += 1
         try:
-            request = self._client.build_request(method, url)
-            response = await self._client.send(request, stream=True)
-            await response.aclose()  # the headers are enough; the body is never read
-            return response
-        except httpx.TimeoutException:
+            # encoded=True: the URL is sent as written, not re-quoted.
+            target = URL(url, encoded=True)
+            async with self._client.request(method, target, allow_redirects=False) as response:
+                # The headers are enough. A short body is read all the same, so that the
+                # connection can serve the next request (an unread body closes it).
+                length = response.content_length
+                if method == "GET" and length is not None and length <= SMALL_BODY:
+                    await response.read()
+                headers = response.headers
+                return _Answer(
+                    response.status, headers.get("Location"), headers.get("Retry-After")
+                )
+        except asyncio.TimeoutError:
             raise _Transient("timed out") from None
-        except httpx.ConnectError as exc:
-            dns = _dns_error(exc)
-            if dns == "no such host":
+        except aiohttp.ClientConnectorDNSError as exc:
+            if _dns_error(exc.os_error) == "no such host":
                 raise _Final(Outcome("dead", None, "DNS: no such host")) from None
-            if dns is not None:
-                raise _Transient(f"DNS: {dns}") from None
-            raise _Transient(_connect_reason(exc)) from None
-        except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError):
+            raise _Transient(f"DNS: {_dns_error(exc.os_error)}") from None
+        except (aiohttp.ClientConnectorCertificateError, aiohttp.ClientSSLError):
+            raise _Transient("TLS error") from None
+        except aiohttp.ClientConnectorError as exc:
+            refused = isinstance(exc.os_error, ConnectionRefusedError)
+            raise _Transient("connection refused" if refused else "connection failed") from None
+        except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError):
             raise _Transient("connection reset") from None
-        except (httpx.UnsupportedProtocol, httpx.InvalidURL, httpx.LocalProtocolError) as exc:
+        except (aiohttp.InvalidURL, ValueError) as exc:
             raise _Final(Outcome("unverifiable", None, f"not checkable: {exc}")) from None
-        except httpx.HTTPError as exc:
+        except aiohttp.ClientError as exc:
             raise _Transient(type(exc).__name__) from None
+
+
+class _Answer(NamedTuple):
+    status: int
+    location: str | None
+    retry_after: str | None
 
 
 class _Final(Exception):
@@ -305,35 +337,13 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-def _dns_error(exc: BaseException) -> str | None:
-    seen: BaseException | None = exc
-    for _ in range(8):
-        if seen is None:
-            return None
-        if isinstance(seen, socket.gaierror):
-            if seen.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", -5)):
-                return "no such host"
-            return str(seen.strerror or seen).lower()
-        seen = seen.__cause__ or seen.__context__
-    return None
+def _dns_error(error: OSError) -> str:
+    if isinstance(error, socket.gaierror) and error.errno in _NO_SUCH_HOST:
+        return "no such host"
+    return str(error.strerror or error).lower()
 
 
-def _connect_reason(exc: BaseException) -> str:
-    seen: BaseException | None = exc
-    for _ in range(8):
-        if seen is None:
-            break
-        if isinstance(seen, ConnectionRefusedError) or (
-            isinstance(seen, OSError) and seen.errno == errno.ECONNREFUSED
-        ):
-            return "connection refused"
-        if "CERTIFICATE" in str(seen).upper() or "SSL" in type(seen).__name__.upper():
-            return "TLS error"
-        seen = seen.__cause__ or seen.__context__
-    text = str(exc).lower()
-    if "refused" in text:
-        return "connection refused"
-    return "connection failed"
+_NO_SUCH_HOST = (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", -5))
 
 
 def _summary(reasons: list[str]) -> str:
