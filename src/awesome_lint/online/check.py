@@ -244,8 +244,9 @@ def run(
         else:
             todo_repos.append(repo)
     checker = Checker(opts.http, Progress())
+    dead_before = frozenset(u for u in todo_urls if cache.links.get(u, {}).get("kind") == "dead")
     checked, looked_up, repo_notes = asyncio.run(
-        _check(checker, todo_urls, todo_repos, token, progress)
+        _check(checker, todo_urls, todo_repos, token, progress, dead_before)
     )
     notes += repo_notes
     since: dict[str, float | None] = {}
@@ -297,13 +298,15 @@ async def _check(
     repos: list[str],
     token: str | None,
     stream: TextIO | None,
+    get_first: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, Outcome], dict[str, RepoState], list[str]]:
     ticker = None
     if stream is not None and urls:
         ticker = asyncio.ensure_future(_show_progress(checker.progress, stream))
     try:
         (checked, (states, notes)) = await asyncio.gather(
-            checker.check_all(urls), lookup(repos, token, checker.options.timeout)
+            checker.check_all(urls, get_first=get_first),
+            lookup(repos, token, checker.options.timeout),
         )
     finally:
         if ticker is not None:

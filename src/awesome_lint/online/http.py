@@ -131,9 +131,13 @@ class Checker:
         self.requests = 0
 
     async def check_all(
-        self, urls: Iterable[str], on_done: Callable[[str, Outcome], None] | None = None
+        self,
+        urls: Iterable[str],
+        on_done: Callable[[str, Outcome], None] | None = None,
+        get_first: frozenset[str] = frozenset(),
     ) -> dict[str, Outcome]:
-        """The outcome of each URL checked within the time budget (the others are missing)."""
+        """The outcome of each URL checked within the time budget (the others are missing);
+        the URLs of `get_first` (dead at the last run) are asked with GET at once."""
         todo = list(dict.fromkeys(urls))
         self.progress.total += len(todo)
         results: dict[str, Outcome] = {}
@@ -152,7 +156,7 @@ class Checker:
             self._client = client
 
             async def one(url: str) -> None:
-                outcome = await self.check(url)
+                outcome = await self.check(url, url in get_first)
                 results[url] = outcome
                 self.progress.done += 1
                 if outcome.kind in ("dead", "transient"):
@@ -168,12 +172,12 @@ class Checker:
                 await asyncio.wait(pending)
         return results
 
-    async def check(self, url: str) -> Outcome:
+    async def check(self, url: str, get_first: bool = False) -> Outcome:
         reasons: list[str] = []
         status: int | None = None
         for attempt in range(self.options.retries + 1):
             try:
-                return await self._follow(url)
+                return await self._follow(url, get_first)
             except _Transient as exc:
                 reasons.append(exc.reason)
                 status = exc.status if exc.status is not None else status
@@ -187,12 +191,12 @@ class Checker:
                 await asyncio.sleep(min(delay, self.options.max_backoff))
         return Outcome("transient", status, _summary(reasons))
 
-    async def _follow(self, url: str) -> Outcome:
+    async def _follow(self, url: str, get_first: bool = False) -> Outcome:
         chain: list[int] = []
         seen = {url}
         current = url
         for _ in range(MAX_HOPS + 1):
-            response = await self._fetch(current)
+            response = await self._fetch(current, get_first and current == url)
             code = response.status
             location = response.location
             if 300 <= code < 400 and code != 304 and location:
@@ -206,10 +210,10 @@ class Checker:
             return _classify(url, current, code, chain)
         return Outcome("unverifiable", chain[-1], f"more than {MAX_HOPS} redirects")
 
-    async def _fetch(self, url: str) -> _Answer:
-        response = await self._request("HEAD", url)
+    async def _fetch(self, url: str, get_first: bool = False) -> _Answer:
+        response = await self._request("GET" if get_first else "HEAD", url)
         code = response.status
-        if code >= 400 and code not in RETRY_STATUSES:
+        if code >= 400 and code not in RETRY_STATUSES and not get_first:
             # Many servers refuse HEAD (405, 501, even 404 or 403): GET decides.
             response = await self._request("GET", url)
         code = response.status
@@ -248,7 +252,7 @@ class Checker:
         self.requests += 1
         try:
             # encoded=True: the URL is sent as written, not re-quoted.
-            target = URL(url, encoded=True)
+            target = URL(url, encoded=url.isascii() and " " not in url)
             async with self._client.request(method, target, allow_redirects=False) as response:
                 # The headers are enough. A short body is read all the same, so that the
                 # connection can serve the next request (an unread body closes it).
@@ -256,9 +260,7 @@ class Checker:
                 if method == "GET" and length is not None and length <= SMALL_BODY:
                     await response.read()
                 headers = response.headers
-                return _Answer(
-                    response.status, headers.get("Location"), headers.get("Retry-After")
-                )
+                return _Answer(response.status, headers.get("Location"), headers.get("Retry-After"))
         except asyncio.TimeoutError:
             raise _Transient("timed out") from None
         except aiohttp.ClientConnectorDNSError as exc:
@@ -295,7 +297,10 @@ class _Final(Exception):
 def _classify(url: str, final: str, code: int, chain: list[int]) -> Outcome:
     if 200 <= code < 300 or code == 304:
         permanent = bool(chain) and (chain[0] in (301, 308) or chain[-1] in (301, 308))
-        if permanent and final != url and worth_following(url, final):
+        if permanent and final != url.split("#", 1)[0] and worth_following(url, final):
+            fragment = urlsplit(url).fragment
+            if fragment and not urlsplit(final).fragment:
+                final = f"{final}#{fragment}"  # as a browser carries it over
             return Outcome("redirect", chain[0], None, final)
         return Outcome("ok", code)
     if code in (404, 410):
