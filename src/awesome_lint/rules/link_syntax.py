@@ -35,7 +35,6 @@ None: only a person knows which URL or text was meant.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -44,7 +43,7 @@ from awesome_lint.config import ColumnSpec
 from awesome_lint.model import Cell, FixSafety, Link, Problem
 from awesome_lint.rules._links import links, table_links, url_answers
 from awesome_lint.rules.base import Context, at_cell
-from awesome_lint.urls import is_absolute, malformed_reason
+from awesome_lint.urls import is_relative, malformed_reason
 
 ID = "link-syntax"
 FIX: FixSafety | None = None
@@ -55,8 +54,6 @@ OPTIONS: dict[str, Any] = {
         "description": "Accept relative links (to files of the repository).",
     }
 }
-
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
@@ -110,7 +107,7 @@ def url_problem(url: str, allow_relative: bool) -> tuple[int, str, str] | None:
     reason = malformed_reason(url)
     if reason is not None:
         return 0, f"malformed URL `{url}`: {reason}", "Correct the URL"
-    if not allow_relative and not url.startswith("#") and _is_relative(url):
+    if not allow_relative and not url.startswith("#") and is_relative(url):
         return (
             1,
             f"relative link `{url}`; expected an absolute URL",
@@ -136,8 +133,3 @@ def _problem(
     if required and link.kind == "bare":
         return f"bare URL {link.text}; expected a [text](url) link", f"Write it as [text]({url})"
     return None
-
-
-def _is_relative(url: str) -> bool:
-    # A URL with a scheme but no host (doi:, tel:) is not relative, whatever else it is.
-    return (url.startswith("//") or not _SCHEME.match(url)) and not is_absolute(url)
