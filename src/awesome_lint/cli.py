@@ -417,6 +417,11 @@ def rules(rule_id: str | None, markdown: bool) -> int:
         for rule in RULES:
             safety = rule.fix_safety or "-"
             click.echo(f"{rule.id:<{width}}  {safety:<6}  {rule.info.summary}")
+        from awesome_lint.online.rules import INFOS as ONLINE
+
+        for info in ONLINE.values():
+            safety = info.fix or "-"
+            click.echo(f"{info.id:<{width}}  {safety:<6}  (--online) {info.summary}")
         return 0
     found = BY_ID.get(rule_id)
     if found is None:
