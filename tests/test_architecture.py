@@ -119,3 +119,22 @@ def test_modules_stay_readable() -> None:
         if len(text.splitlines()) > MAX_LINES:
             docstring = ast.get_docstring(ast.parse(text)) or ""
             assert "mirrors one cmark-gfm file" in docstring, f"{name}: over {MAX_LINES} lines"
+
+
+def test_pyproject_lists_every_package() -> None:
+    import re
+
+    text = (SRC.parent / "pyproject.toml").read_text(encoding="utf-8")
+    block = re.search(r"^packages = \[(.*?)\]", text, re.DOTALL | re.MULTILINE)
+    assert block is not None
+    listed = set(re.findall(r'"([\w.]+)"', block.group(1)))
+    packages = {name for name, path in MODULES.items() if path.name == "__init__.py"}
+    assert listed == packages | {"awesome_lint.schema"}
+
+
+def test_the_schemas_ship_without_a_symlink() -> None:
+    from awesome_lint.config import SCHEMA_DIR
+
+    assert not (PACKAGE / "schema").is_symlink()
+    assert (SCHEMA_DIR / "config.schema.json").is_file()
+    assert (SCHEMA_DIR / "default.json").is_file()

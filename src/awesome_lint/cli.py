@@ -112,9 +112,11 @@ def check(
     git-tracked Markdown files of the current repository are checked.
     """
     from awesome_lint.api import Selection
-    from awesome_lint.rules import BY_ID
+    from awesome_lint.rules import BY_ID, resolve
 
-    selection = Selection(_split(select), _split(ignore))
+    selection = Selection(
+        frozenset(map(resolve, _split(select))), frozenset(map(resolve, _split(ignore)))
+    )
     unknown = sorted((selection.select | selection.ignore) - BY_ID.keys())
     if unknown:
         from awesome_lint.online import RULE_IDS
