@@ -95,6 +95,8 @@ def _error(message: str) -> None:
 )
 @click.option("--stdin-filename", help="The name of the file read from standard input.")
 @click.option("--color/--no-color", default=None, help="Colour the output (default: on a tty).")
+@click.option("--online", is_flag=True, help="Also check the links online (see the README).")
+@click.option("--changed-since", metavar="REF", help="--online, for rows changed since REF.")
 @click.version_option(__version__, "-V", "--version", prog_name="awesome-lint")
 def check(
     paths: tuple[str, ...],
@@ -112,6 +114,7 @@ def check(
     statistics: bool,
     stdin_filename: str | None,
     color: bool | None,
+    **online: Any,
 ) -> int:
     """Lint (and with --fix, format) the Markdown tables of awesome lists.
 
@@ -120,12 +123,12 @@ def check(
     or would track inside a repository, every one (but .git, node_modules, venvs) outside.
     """
     from awesome_lint.api import Selection
-    from awesome_lint.rules import BY_ID, resolve
+    from awesome_lint.rules import BY_ID, ONLINE_IDS, resolve
 
     selection = Selection(
         frozenset(map(resolve, _split(select))), frozenset(map(resolve, _split(ignore)))
     )
-    unknown = sorted((selection.select | selection.ignore) - BY_ID.keys())
+    unknown = sorted((selection.select | selection.ignore) - BY_ID.keys() - ONLINE_IDS)
     if unknown:
         raise click.UsageError(f"unknown rule id {', '.join(map(repr, unknown))}")
     if diff and output_format in MACHINE_FORMATS:
@@ -135,6 +138,7 @@ def check(
         )
     fix = fix or fix_only
     runner = _Runner(selection, config_path, fix, diff, unsafe_fixes)
+    runner.online = online
     if paths == ("-",):
         return runner.stdin(stdin_filename or "-", output_format, quiet, color)
     try:
@@ -234,6 +238,8 @@ class _Runner:
         self.show_diff = True  # with `diff`: print it (`format --check` only counts)
         self._configs: dict[Path | None, Config] = {}
         self._explicit: Config | None = None
+        self.online: dict[str, Any] = {}  # --online and --changed-since
+        self.session: Any = None  # the online checks' (awesome_lint.online.cli.Session)
         if config_path is not None:
             self._explicit = load_config(Path(config_path))
 
@@ -264,7 +270,7 @@ class _Runner:
             self.outcome.errors += 1
 
     def _check(self, display: str, path: Path | None, document: Document, config: Config) -> None:
-        from awesome_lint.reporters import FileReport
+        from awesome_lint.reporters import FileReport, unified_diff
 
         text = document.text
         if self.fix or self.diff:
@@ -281,7 +287,7 @@ class _Runner:
                 self.fixed_files.append((display, result.fixed))
                 if self.diff:
                     if self.show_diff:
-                        click.echo(_unified_diff(display, text, result.text), nl=False)
+                        click.echo(unified_diff(display, text, result.text), nl=False)
                 elif path is not None:
                     write_atomic(path, document.encode_lines(result.rewritten), document.original)
                 else:
@@ -290,6 +296,7 @@ class _Runner:
                 self.outcome.fixed += result.fixed
                 # The fixed text's lines, for the full format: never joined into one string.
                 source = text if result.rewritten is None else tuple(result.rewritten.lines)
+                self._online(path, display, result.text, config, document)
                 self.outcome.reports.append(FileReport(display, tuple(result.after), source))
                 return
             self.outcome.reports.append(FileReport(display, tuple(result.before), text))
@@ -297,7 +304,14 @@ class _Runner:
         from awesome_lint.api import lint_text
 
         problems = lint_text(text, config, self.selection)
+        self._online(path, display, text, config, document)
         self.outcome.reports.append(FileReport(display, tuple(problems), text))
+
+    def _online(self, *args: Any) -> None:  # the online code is imported only when asked for
+        if self.session or any(self.online.values()) or args[3].online:
+            from awesome_lint.online.cli import add
+
+            add(self, *args)
 
     def stdin(self, name: str, output_format: str, quiet: bool, color: bool | None) -> int:
         from awesome_lint.config import ConfigError
@@ -343,6 +357,7 @@ class _Runner:
         from awesome_lint.reporters import format_reports
         from awesome_lint.rules import INFOS
 
+        infos = INFOS if self.session is None else self.session.finish(self, INFOS)
         outcome = self.outcome
         use_color = _use_color(color)
         if statistics:
@@ -357,7 +372,7 @@ class _Runner:
             out = format_reports(
                 outcome.reports,
                 output_format,  # type: ignore[arg-type]
-                rules=INFOS,
+                rules=infos,
                 color=use_color,
                 tool_version=__version__,
                 unsafe_fixes=self.unsafe_fixes,
@@ -375,18 +390,6 @@ class _Runner:
         problems = [p for r in outcome.reports for p in r.problems]
         failing = [p for p in problems if strict or p.severity == "error"]
         return 1 if failing else 0
-
-
-def _unified_diff(name: str, before: str, after: str) -> str:
-    import difflib
-
-    diff = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
-        fromfile=f"a/{name}",
-        tofile=f"b/{name}",
-    )
-    return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in diff)
 
 
 # `check` is the default command under the name ruff users type; `format` is ruff's too.

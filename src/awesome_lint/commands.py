@@ -63,16 +63,26 @@ def export(path: str, fmt: str, table_index: int | None) -> int:
 @click.option("--markdown", is_flag=True, help="Print the rule table as Markdown (the README's).")
 def rules(rule_id: str | None, markdown: bool) -> int:
     """List the rules, or print one rule's documentation."""
-    from awesome_lint.rules import BY_ID, RULES, rules_markdown
+    from awesome_lint.rules import BY_ID, ONLINE_IDS, RULES, rules_markdown
 
     if markdown:
         click.echo(rules_markdown(), nl=False)
         return 0
     if rule_id is None:
-        width = max(len(rule.id) for rule in RULES)
+        from awesome_lint.online.rules import INFOS as ONLINE
+
+        width = max(len(name) for name in (*BY_ID, *ONLINE))
         for rule in RULES:
             safety = rule.fix_safety or "-"
             click.echo(f"{rule.id:<{width}}  {safety:<6}  {rule.info.summary}")
+        for info in ONLINE.values():
+            safety = info.fix or "-"
+            click.echo(f"{info.id:<{width}}  {safety:<6}  (--online) {info.summary}")
+        return 0
+    if rule_id in ONLINE_IDS:
+        from awesome_lint.online.rules import INFOS as ONLINE
+
+        click.echo(f"# {rule_id} (with --online)\n\n{ONLINE[rule_id].doc}")
         return 0
     found = BY_ID.get(rule_id)
     if found is None:

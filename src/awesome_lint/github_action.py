@@ -5,6 +5,8 @@ Everything comes from environment variables, never from text pasted into a shell
 - `INPUT_ARGS`: more options, split as a shell would split them but never evaluated;
 - `INPUT_SARIF_FILE`: where to write a SARIF report as well ('' for none; with
   `INPUT_UPLOAD_SARIF` "true", `awesome-lint.sarif`);
+- `INPUT_ONLINE`: "" (off), "all" (`--online`) or "changed" (`--online --changed-since`
+  the pull request's base, `INPUT_BASE`, else `HEAD~1`);
 - `GITHUB_STEP_SUMMARY`, `GITHUB_OUTPUT`: the runner's files for the job summary and the
   step's outputs (`findings`, `errors`, `warnings`, `sarif-file`).
 
@@ -41,6 +43,13 @@ def command_line(env: Mapping[str, str]) -> tuple[list[str], list[str]]:
     except ValueError as exc:
         raise InputError(f"args: {exc}") from None
     paths = [line.strip() for line in env.get("INPUT_FILES", "").splitlines() if line.strip()]
+    online = env.get("INPUT_ONLINE", "").strip()
+    if online == "all":
+        options.append("--online")
+    elif online == "changed":
+        options += ["--online", "--changed-since", env.get("INPUT_BASE", "").strip() or "HEAD~1"]
+    elif online:
+        raise InputError(f'online: expected "changed" or "all", not {online!r}')
     return options, paths
 
 

@@ -234,7 +234,7 @@ def _entry_order(e: _Entry) -> tuple[Any, ...]:
     # tuple: a large list has a hundred thousand problems to sort.
     p = e.problem
     fields = (p.line, p.column, p.end_line, p.end_column, p.rule, p.message, p.severity)
-    return (e.report.path, *fields, p.fix, p.suggestion)
+    return (e.report.path, *fields, p.fix, p.suggestion, p.data)
 
 
 def _join(lines: Iterable[str]) -> str:
@@ -343,7 +343,7 @@ def _expand_tabs(line: str, start: int, end: int) -> tuple[str, int, int]:
 
 def _json_item(e: _Entry) -> dict[str, Any]:
     p = e.problem
-    return {
+    item: dict[str, Any] = {
         "path": e.path,
         "line": p.line,
         "column": p.column,
@@ -355,6 +355,9 @@ def _json_item(e: _Entry) -> dict[str, Any]:
         "fix": p.fix,
         "suggestion": p.suggestion,
     }
+    if p.data:
+        item["data"] = dict(p.data)
+    return item
 
 
 def _github(e: _Entry) -> str:
@@ -450,8 +453,8 @@ def _sarif_log(
                 }
             ],
         }
-        if p.fix is not None or p.suggestion:
-            extra = {"fix": p.fix, "suggestion": p.suggestion}
+        if p.fix is not None or p.suggestion or p.data:
+            extra = {"fix": p.fix, "suggestion": p.suggestion, **dict(p.data)}
             result["properties"] = {k: v for k, v in extra.items() if v is not None}
         results.append(result)
     driver = {
@@ -489,3 +492,16 @@ def _artifact_location(path: str) -> dict[str, str]:
         return {"uri": "file://" + quote(posix, safe="/")}
     posix = posix.removeprefix("./")
     return {"uri": quote(posix, safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
+def unified_diff(name: str, before: str, after: str) -> str:
+    """What `--diff` prints: the change from `before` to `after` of the file `name`."""
+    import difflib
+
+    diff = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{name}",
+        tofile=f"b/{name}",
+    )
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in diff)

@@ -50,6 +50,11 @@ _NAMES = (
     "row_order",
     "unused_disable",
 )
+# The online rules (awesome_lint.online, with --online) take a severity only; their package
+# is not imported by offline runs, so they are not in RULES.
+ONLINE_IDS = frozenset(
+    {"dead-link", "redirected-link", "unverifiable", "repo-moved", "repo-archived", "repo-missing"}
+)
 _MODULES: tuple[ModuleType, ...] = tuple(
     importlib.import_module(f"awesome_lint.rules.{name}") for name in _NAMES
 )
@@ -123,6 +128,8 @@ def rules_schema() -> dict[str, Any]:
                 {"type": "object", "additionalProperties": False, "properties": options},
             ]
         }
+    for rule_id in sorted(ONLINE_IDS):
+        properties[rule_id] = {"$ref": "#/$defs/rule"}
     for alias, rule_id in ALIASES.items():
         properties[alias] = {
             **properties[rule_id],

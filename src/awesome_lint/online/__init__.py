@@ -1,0 +1,19 @@
+"""Online link checks (`--online`): dead, redirected and unverifiable links, moved, archived
+and missing GitHub repositories, per table row.
+
+Nothing here is imported by an offline run: the command line imports this package only when
+`--online` is given or the config says `"online": true`, so an offline run neither pays for
+the HTTP client nor reaches the network.
+
+- `targets`: the links of the table rows to check, each with its row's entry and column;
+- `http`: the HTTP checker (httpx, asyncio), with global and per-host limits and Retry-After;
+- `github`: repository states through the GitHub API (GraphQL batches, REST without a token);
+- `cache`: the persistent cache of outcomes, and when an outcome is stale;
+- `check`: the run: options, cache, checks, and the problems of the rules in `rules/`.
+"""
+
+from __future__ import annotations
+
+from awesome_lint.rules import ONLINE_IDS as RULE_IDS
+
+__all__ = ["RULE_IDS"]
