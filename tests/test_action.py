@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "awesome-medical-pretraining.md"
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
 _INPUT = re.compile(r"\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}")
+# Values the runner gives (the token, a pull request's base): empty in this simulation.
+_CONTEXT = re.compile(r"\$\{\{\s*github\.[A-Za-z0-9_.]+\s*\}\}")
 
 pytestmark = pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
 
@@ -84,6 +86,9 @@ def run_action(workspace: Path, tmp: Path, **inputs: str) -> Run:
         assert "${{" not in script, f"step {number}: an expression inside the script"
         step_env = dict(env)
         for name, value in (step.get("env") or {}).items():
+            if _CONTEXT.fullmatch(str(value).strip()):
+                step_env[name] = ""
+                continue
             whole = _INPUT.fullmatch(str(value).strip())
             assert whole is not None, f"{name}: only ${{{{ inputs.NAME }}}} is expected: {value}"
             step_env[name] = values[whole.group(1)]
@@ -242,3 +247,29 @@ def test_sarif_for_code_scanning(workspace: Path, tmp_path: Path) -> None:
     schema = json.loads((ROOT / "tests/schemas/sarif-schema-2.1.0.json").read_text("utf-8"))
     jsonschema.Draft4Validator(schema).validate(log)
     assert len(log["runs"][0]["results"]) == int(run.outputs["findings"])
+
+
+@pytest.mark.parametrize(
+    ("online", "base", "expected"),
+    [
+        ("", "", []),
+        ("all", "", ["--online"]),
+        ("changed", "abc123", ["--online", "--changed-since", "abc123"]),
+        ("changed", "", ["--online", "--changed-since", "HEAD~1"]),
+    ],
+)
+def test_the_online_input_becomes_options(online: str, base: str, expected: list[str]) -> None:
+    from awesome_lint.github_action import command_line
+
+    options, paths = command_line(
+        {"INPUT_ARGS": "--strict", "INPUT_ONLINE": online, "INPUT_BASE": base}
+    )
+    assert options == ["--strict", *expected]
+    assert paths == []
+
+
+def test_an_unknown_online_value_is_an_input_error() -> None:
+    from awesome_lint.github_action import InputError, command_line
+
+    with pytest.raises(InputError, match="online"):
+        command_line({"INPUT_ONLINE": "yes"})
