@@ -67,6 +67,12 @@ def _error(message: str) -> None:
     help="How to print problems.",
 )
 @click.option("--config", "config_path", type=click.Path(path_type=str), help="Config file.")
+@click.option(
+    "--style",
+    type=click.Choice(["auto", "aligned", "compact", "tight"]),
+    default=None,
+    help="Table layout, over the config's: auto keeps each table's own.",
+)
 @click.option("--select", multiple=True, help="Run only these rules (comma-separated ids).")
 @click.option("--ignore", multiple=True, help="Skip these rules (comma-separated ids).")
 @click.option("--strict", is_flag=True, help="Warnings also make the exit code 1.")
@@ -84,6 +90,7 @@ def check(
     diff: bool,
     output_format: str,
     config_path: str | None,
+    style: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     strict: bool,
@@ -106,7 +113,7 @@ def check(
     if unknown:
         raise click.UsageError(f"unknown rule id {', '.join(map(repr, unknown))}")
     fix = fix or fix_only
-    runner = _Runner(selection, config_path, fix, diff, unsafe_fixes)
+    runner = _Runner(selection, config_path, fix, diff, unsafe_fixes, style)
     if paths == ("-",):
         return runner.stdin(stdin_filename or "-", output_format, quiet, color)
     try:
@@ -135,10 +142,12 @@ class _Runner:
         fix: bool,
         diff: bool,
         unsafe_fixes: bool,
+        style: str | None = None,
     ) -> None:
         from awesome_lint.config import load_config
 
         self.selection = selection
+        self.style = style
         self.fix = fix
         self.diff = diff
         self.unsafe_fixes = unsafe_fixes
@@ -147,7 +156,7 @@ class _Runner:
         self._configs: dict[Path | None, Any] = {}
         self._explicit = None
         if config_path is not None:
-            self._explicit = load_config(Path(config_path))
+            self._explicit = self._styled(load_config(Path(config_path)))
 
     def config_for(self, path: Path) -> Any:
         if self._explicit is not None:
@@ -156,8 +165,16 @@ class _Runner:
 
         found = find_config(Path(os.path.realpath(path)))
         if found not in self._configs:
-            self._configs[found] = load_config(found)
+            self._configs[found] = self._styled(load_config(found))
         return self._configs[found]
+
+    def _styled(self, config: Any) -> Any:
+        """The config with `--style` over its own."""
+        if self.style is None:
+            return config
+        from dataclasses import replace
+
+        return replace(config, style=self.style)
 
     def run(self, entry: MarkdownFile) -> None:
         from awesome_lint.config import ConfigError

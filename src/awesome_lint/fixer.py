@@ -26,7 +26,7 @@ from awesome_lint.binding import BoundTable
 from awesome_lint.config import Config
 from awesome_lint.model import Problem, Row, Table
 from awesome_lint.parser import Lines
-from awesome_lint.render import Style, render_table
+from awesome_lint.render import render_table, table_style
 from awesome_lint.rules.empty_row import is_empty
 
 
@@ -99,7 +99,6 @@ def _apply(analysis: Analysis, unsafe_fixes: bool) -> tuple[Lines | None, dict[i
     if not targets:
         return None, {}
     lines, endings = analysis.document.lines, analysis.document.endings
-    style: Style = "compact" if analysis.context.config.style == "compact" else "aligned"
     intended: dict[int, Table] = {}
     wanted = _fixable_lines(analysis, targets, unsafe_fixes)
     new_lines: list[str] = []
@@ -109,7 +108,7 @@ def _apply(analysis: Analysis, unsafe_fixes: bool) -> tuple[Lines | None, dict[i
         table = _fixed_table(bound, analysis, wanted.get(bound.table.line, {}), unsafe_fixes)
         intended[bound.table.line] = table
         first, last = bound.table.line - 1, bound.table.end_line  # 0-based, last excluded
-        rendered = render_table(table, style)
+        rendered = render_table(table, table_style(bound.table, analysis.context.config.style))
         new_lines += lines[done:first]
         new_endings += endings[done:first]
         new_lines += rendered

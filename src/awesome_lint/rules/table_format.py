@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem
-from awesome_lint.render import Style, first_misaligned
+from awesome_lint.render import first_misaligned, table_style
 from awesome_lint.rules.base import Context, at_row
 
 ID = "table-format"
@@ -37,7 +37,7 @@ FIX: FixSafety | None = "safe"
 
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
     table = bound.table
-    style: Style = "compact" if ctx.config.style == "compact" else "aligned"
+    style = table_style(table, ctx.config.style)
     line = first_misaligned(table, style)
     if line is not None:
         where = "" if line == table.line else f" (first difference on line {line})"
