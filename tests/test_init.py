@@ -80,6 +80,45 @@ def test_golden_configs(case: str) -> None:
     assert out == (folder / "expected.json").read_text(encoding="utf-8")
 
 
+def test_a_renamed_column_and_an_emptied_cell_stay_reported_after_init() -> None:
+    text = (GOLDEN / "seed" / "input.md").read_text(encoding="utf-8")
+    config = config_from_text(infer_config(text), "init")
+    lines = text.splitlines(keepends=True)
+    lines[3] = lines[3].replace("| Modalities ", "| Modality   ", 1)
+    row = lines[7].split("|")
+    row[2] = "  "  # the Title of SAMv2
+    lines[7] = "|".join(row)
+    problems = lint_text("".join(lines), config)
+    found = {(p.line, p.rule) for p in problems}
+    assert (4, "header-mismatch") in found and (8, "empty-cell") in found
+    renamed = next(p for p in problems if p.rule == "header-mismatch")
+    assert "`Modality` is `Modalities`" in renamed.message
+    assert not {(p.line, p.rule) for p in lint_text(text, config)} & {
+        (4, "header-mismatch"),
+        (8, "empty-cell"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("header", "bound"),
+    [
+        ("Name|Title|Modality|Paper|Code", True),  # a singular for a plural
+        ("Name|Tittle|Modalities|Paper|Code", True),  # a typo
+        ("Name|Title|Paper", True),  # 3 of 5 columns
+        ("Name|Year", False),  # 1 of 5 columns
+        ("Model|Size|Date", False),  # another table
+    ],
+)
+def test_init_schemas_describe_similar_tables(header: str, bound: bool) -> None:
+    learned = doc(table("Name|Title|Modalities|Paper|Code", "A|B|C|D|E", "F|G|H|I|J"))
+    config = config_from_text(infer_config(learned), "init")
+    from awesome_lint.binding import bind
+    from awesome_lint.parser import parse
+
+    found = bind(parse(doc(table(header, "x|" * header.count("|") + "y"))).tables[0], config.tables)
+    assert (found.schema is not None and found.schema.origin != "built-in") == bound
+
+
 def test_no_tables_gives_only_the_schema() -> None:
     assert infer("# Nothing here\n\ntext\n") == {"$schema": SCHEMA_URL}
 
@@ -90,7 +129,10 @@ def test_no_tables_gives_only_the_schema() -> None:
 def test_columns_keep_their_names_and_built_in_roles() -> None:
     text = doc(table("Paper Title|Conference|Repo", "A|CVPR'23|-", "B|ICCV'23|-"))
     schema = only_schema(text)
-    assert schema["match"] == {"columns": ["Paper Title", "Conference", "Repo"]}
+    assert schema["match"] == {
+        "columns": ["Paper Title", "Conference", "Repo"],
+        "similarity": 0.6,
+    }
     assert [c["name"] for c in schema["columns"]] == ["Paper Title", "Conference", "Repo"]
     assert schema["columns"][1]["venue"] is True
     assert schema["columns"][2]["hosts"] == ["@repository"]
@@ -175,7 +217,7 @@ def test_a_key_column_keeps_one_name_across_spellings() -> None:
         table("Paper Title|Paper|Code", "same.|[z](https://a.org/3)|-"),
     )
     wide, narrow = infer(text)["tables"]
-    assert wide["match"] == {"columns": ["Paper Title", "Paper", "Code"]}
+    assert wide["match"] == {"columns": ["Paper Title", "Paper", "Code"], "similarity": 0.6}
     assert wide["columns"][0] == {"name": "Paper Title", "required": True}
     assert narrow["columns"][0] == {"name": "Paper Title", "aliases": ["Title"], "required": True}
     assert (

@@ -49,6 +49,8 @@ class TableSchema:
     heading: re.Pattern[str] | None = None
     match_all: tuple[str, ...] = ()
     match_any: tuple[str, ...] = ()
+    # The share of `match_all` that a header resembling the schema must have (see binding).
+    similarity: float | None = None
     ordered: bool = False
     additional_columns: bool = True
     row: Mapping[str, Any] | None = None
@@ -305,6 +307,7 @@ def _table(data: Mapping[str, Any], origin: str) -> TableSchema:
         heading=re.compile(match["heading"], re.IGNORECASE) if "heading" in match else None,
         match_all=tuple(match.get("columns", ())),
         match_any=tuple(match.get("any_columns", ())),
+        similarity=match.get("similarity"),
         ordered=data.get("ordered", False),
         additional_columns=data.get("additional_columns", True),
         row=data.get("row"),

@@ -47,6 +47,7 @@ SCHEMA_URL = (
 )
 REPEATED = 2  # uses that make a habit rather than an accident
 MIN_KEY_VALUES = 3  # fewer distinct values say nothing about a column being a key
+SIMILARITY = 0.6  # a renamed column or two still leaves a table its schema
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _HOST = re.compile(rf"{_LABEL}(?:\.{_LABEL})*")  # what the config schema and link-host take
 _SECOND_LEVEL = frozenset({"ac", "co", "com", "edu", "gov", "net", "org"})
@@ -151,7 +152,8 @@ def _table_schema(group: list[Table], keyed: dict[str, str]) -> Json:
             name = written if fold_header(name) in _folds(first) else name
             keys.append({"column": name, "by": builtin_keys[role.name]})
         columns.append(_column(name, written, role, _cells(group, folded)))
-    schema: Json = {"match": {"columns": list(seen.values())}, "columns": columns}
+    match: Json = {"columns": list(seen.values()), "similarity": SIMILARITY}
+    schema: Json = {"match": match, "columns": columns}
     orders = {tuple(dict.fromkeys(f for f in _folds(t) if f)) for t in group}
     if len(orders) == 1 and len(columns) > 1:
         schema["ordered"] = True
