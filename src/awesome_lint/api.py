@@ -124,8 +124,9 @@ def collector_paused() -> Iterator[None]:
 
 
 def _with_severity(found: Iterable[Problem], severity: Severity) -> Iterator[Problem]:
+    # A rule may lower one problem to a warning (an option of the rule says so).
     for p in found:
-        yield p if p.severity == severity else replace(p, severity=severity)
+        yield p if p.severity in (severity, "warning") else replace(p, severity=severity)
 
 
 def _severity(config: Config, rule: str, default: Severity) -> Severity:

@@ -33,6 +33,7 @@ __all__ = [
     "host",
     "host_matches",
     "is_absolute",
+    "is_forge",
     "malformed_reason",
     "strip_tracking",
     "tracking_params",
@@ -245,9 +246,23 @@ REPOSITORY_HOSTS: tuple[str, ...] = (
     "framagit.org",
     "launchpad.net",
     "modelscope.cn",
+    "*.sourceforge.net",
+    "sourceforge.io",
+    "anonymous.4open.science",
+    "gitlink.org.cn",
+    "openi.pcl.ac.cn",
 )
 """Default host patterns of code (and model) repositories, for "the Code column links to a
-repository" rules. Self-hosted forges (`gitlab.example.org`) have to be configured."""
+repository" rules. Self-hosted forges are recognised by name (`is_forge`)."""
+
+_FORGE_LABELS = frozenset(("git", "gitlab", "gitea", "forgejo"))
+
+
+def is_forge(name: str) -> bool:
+    """Whether a host name reads as a self-hosted forge: `git.`, `gitlab.`, `gitea.` or
+    `forgejo.` followed by a domain of its own (`gitlab.inria.fr`, `git.ece.example.edu`)."""
+    label, _, rest = name.lower().partition(".")
+    return label in _FORGE_LABELS and "." in rest
 
 HTTPS_HOSTS: tuple[str, ...] = _words(
     """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -39,29 +40,50 @@ def test_arxiv_forms_doi_and_url_spellings_match_across_tables() -> None:
         "## A\n\n" + HEADER + "| a | One | [x](https://arxiv.org/abs/2306.11925) | |\n"
         "| b | Two | [x](https://doi.org/10.1109/TMI.2022.1) | |\n"
         "| c | Three | [x](http://www.example.org/p/3/) | |\n"
-        "\n## B\n\n" + HEADER + "| d | Four | [x](https://arxiv.org/pdf/2306.11925v3.pdf) | |\n"
-        "| e | Five | [x](https://dx.doi.org/10.1109/tmi.2022.1) | |\n"
-        "| f | Six | [x](https://example.org/p/3?utm_source=feed) | |\n"
-        "| g | T·H·R·E·E! | | |\n"
+        "\n## B\n\n" + HEADER + "| | | [x](https://arxiv.org/pdf/2306.11925v3.pdf) | |\n"
+        "| | | [x](https://dx.doi.org/10.1109/tmi.2022.1) | |\n"
+        "| | | [x](https://example.org/p/3?utm_source=feed) | |\n"
+        "| c | T·H·R·E·E! | | |\n"
     )
+    again = " (under “A”; again under “B”)"
     assert _messages(text) == [
-        (13, "same Paper as line 5"),
-        (14, "same Paper as line 6"),
-        (15, "same Paper as line 7"),
-        (16, "same Title as line 7"),
+        (13, "same Paper as line 5" + again),
+        (14, "same Paper as line 6" + again),
+        (15, "same Paper as line 7" + again),
+        (16, "same Title as line 7" + again),
     ]
+
+
+def test_rows_of_one_paper_naming_different_entries_are_not_duplicates() -> None:
+    text = HEADER + (
+        "| DeepSeek-V2 | | [x](https://arxiv.org/abs/2405.04434) | |\n"
+        "| DeepSeek-V2-Lite | | [x](https://arxiv.org/pdf/2405.04434) | |\n"
+        "| deepseek v2 | | [x](https://arxiv.org/abs/2405.04434v2) | |\n"
+    )
+    assert _messages(text) == [(5, "same Paper as line 3")]
+
+
+def test_a_repeat_under_another_heading_is_a_warning_or_as_configured() -> None:
+    text = "## A\n\n" + HEADER + "| a | | [x](https://arxiv.org/abs/1) | |\n"
+    text += "\n## B\n\n" + HEADER + "| a | | [x](https://arxiv.org/abs/1) | |\n"
+    (found,) = lint_text(text, selection=ONLY)
+    assert (found.line, found.severity) == (11, "warning")
+    for setting, expected in (("error", ["error"]), ("off", [])):
+        rules = {"duplicate-entry": {"across_sections": setting}}
+        config = config_from_text(json.dumps({"rules": rules}), "c.json")
+        assert [p.severity for p in lint_text(text, config, ONLY)] == expected
 
 
 def test_keys_matching_different_rows_are_named_each() -> None:
     text = HEADER + (
-        "| a | One | [x](https://arxiv.org/abs/1) | |\n"
-        "| b | Two | [x](https://arxiv.org/abs/2) | |\n"
-        "| c | one | [x](https://arxiv.org/abs/2) | |\n"
-        "| d | TWO | [x](https://arxiv.org/abs/2) | |\n"
+        "| | One | [x](https://arxiv.org/abs/1) | |\n"
+        "| | | [x](https://arxiv.org/abs/2) | |\n"
+        "| | one | [x](https://arxiv.org/abs/2) | |\n"
+        "| | | [x](https://arxiv.org/abs/2) | |\n"
     )
     assert _messages(text) == [
         (5, "same Title as line 3; same Paper as line 4"),
-        (6, "same Title and Paper as line 4"),
+        (6, "same Paper as line 4"),
     ]
 
 

@@ -25,9 +25,39 @@ def test_code_column_wants_a_repository() -> None:
     ]
 
 
-def test_one_problem_per_link() -> None:
+def test_a_cell_passes_when_any_of_its_links_is_a_repository() -> None:
     body = "| A | [x](https://a.org/) [y](https://github.com/a/b) [z](https://b.org/) |\n"
-    assert len(messages(HEAD + body)) == 2
+    assert messages(HEAD + body) == []
+
+
+def test_a_cell_without_a_repository_is_one_problem_at_its_first_link() -> None:
+    body = "| A | [Page](https://a.github.io/x) <br> [Video](https://youtu.be/b) |\n"
+    (found,) = lint_text(HEAD + body, selection=SELECT)
+    assert found.message == (
+        "link to a.github.io, youtu.be in the Code column; expected a code repository"
+    )
+    assert (found.column, found.end_column) == (7, 36)
+
+
+def test_forges_of_all_kinds_are_repositories() -> None:
+    hosts = (
+        "git.ece.iastate.edu",
+        "gitlab.inria.fr",
+        "gitea.example.org",
+        "anonymous.4open.science",
+        "codeberg.org",
+        "gitee.com",
+        "bitbucket.org",
+        "sourceforge.net",
+        "project.sourceforge.net",
+        "huggingface.co",
+    )
+    body = "".join(f"| A | [c](https://{host}/a/b) |\n" for host in hosts)
+    body += "| B | [c](https://git.io/x) |\n| C | [c](https://digital.example.org/x) |\n"
+    assert messages(HEAD + body) == [
+        "link to git.io in the Code column; expected a code repository",
+        "link to digital.example.org in the Code column; expected a code repository",
+    ]
 
 
 def test_tables_without_a_schema_are_left_alone() -> None:

@@ -35,7 +35,9 @@ def test_empty_text_but_badges_are_fine() -> None:
 
 
 def test_empty_destination() -> None:
-    assert messages("| A | [TODO]() |\n") == ["link `TODO` has no URL"]
+    assert messages("| A | [TODO]() |\n") == ["empty link destination of link `TODO`"]
+    badge = "| A | [![Publish](https://img.shields.io/badge/ICML-blue)]() |\n"
+    assert messages(badge) == ["empty link destination of badge `Publish`"]
 
 
 def test_relative_links() -> None:

@@ -12,9 +12,9 @@ from dataclasses import replace
 from typing import Any, NamedTuple
 
 from awesome_lint.binding import BoundTable
-from awesome_lint.model import Cell, Link, Problem, Table
+from awesome_lint.model import Cell, FixSafety, Link, Problem, Table
 from awesome_lint.parser import read_cell, unescape_pipes
-from awesome_lint.rules.base import Context, at_cell
+from awesome_lint.rules.base import Context, on_line
 
 Rewrite = Callable[[str], "str | None"]
 
@@ -59,13 +59,78 @@ def link_problems(
         found = answer(facts(link.url))
         if found is not None:
             message, new = found
-            yield at_cell(
+            yield at_link(
                 rule,
                 cell,
+                link,
                 message,
                 fix="unsafe" if link.url_span is not None else None,
                 suggestion=suggestion(link, new),
             )
+
+
+def at_link(
+    rule: str,
+    cell: Cell,
+    link: Link,
+    message: str,
+    *,
+    fix: FixSafety | None = None,
+    suggestion: str | None = None,
+) -> Problem:
+    """A problem at `link` itself, from its first character to its last."""
+    start, end = 0, len(cell.raw)
+    for found, span in zip(cell.links, link_offsets(cell)):
+        if found is link:
+            start, end = span
+            break
+    column = cell.column
+    return on_line(rule, cell.line, column + start, column + end, message, fix, suggestion)
+
+
+def link_offsets(cell: Cell) -> tuple[tuple[int, int], ...]:
+    """Where each link of `cell` is written in its raw text, as (start, end) offsets: from
+    the `[` (or `<`) that opens it to the `)` that closes it; a link not found this way
+    (rare: escapes, entities) points at the whole cell."""
+    raw = cell.raw
+    out: list[tuple[int, int]] = []
+    cursor = 0
+    for link in cell.links:
+        span = link.url_span
+        if span is not None:
+            start = _opening(raw, span[0], cursor, link.kind == "html")
+            close = raw.find("</a>" if link.kind == "html" else ")", span[1])
+            end = span[1] if close < 0 else close + (4 if link.kind == "html" else 1)
+        else:
+            needle = f"[{link.text}]" if link.kind == "reference" else link.text or link.url
+            start = raw.find(needle, cursor)
+            end = start + len(needle)
+            if link.kind == "autolink" and start > 0 and raw[start - 1] == "<":
+                start, end = start - 1, end + 1
+        if start < 0:
+            start, end = 0, len(raw)
+        else:
+            cursor = end
+        out.append((start, end))
+    return tuple(out)
+
+
+def _opening(raw: str, destination: int, floor: int, html: bool) -> int:
+    """The start of the link whose destination starts at `destination`: its `<a`, or the
+    `[` that matches the `]` of `](`, not before `floor` (the end of the previous link)."""
+    if html:
+        found = raw.rfind("<", floor, destination)
+        return destination if found < 0 else found
+    bracket = raw.rfind("](", floor, destination)
+    depth = 0
+    for i in range(bracket, floor - 1, -1):
+        char = raw[i]
+        if char not in "[]" or (i and raw[i - 1] == "\\"):
+            continue
+        depth += 1 if char == "]" else -1
+        if depth == 0:
+            return i
+    return destination if bracket < 0 else bracket
 
 
 def url_facts(ctx: Context) -> Callable[[str], UrlFacts]:
@@ -80,7 +145,8 @@ def url_facts(ctx: Context) -> Callable[[str], UrlFacts]:
     params = tracking.target if ctx.runs(tracking.ID) else _nothing
     arxiv = arxiv_link.target if ctx.runs(arxiv_link.ID) else _none
     abstract = pdf_link.target if ctx.runs(pdf_link.ID) else _none
-    relative = bool(ctx.options(link_syntax.ID).get("allow_relative"))
+    # "auto" is decided per document by link_syntax; the facts of a URL report it relative.
+    relative = ctx.options(link_syntax.ID).get("allow_relative") is True
     hosts = ctx.https_hosts
     extra = ctx.config.tracking_params
     versions = bool(ctx.options(arxiv_link.ID).get("allow_versions"))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from awesome_lint.config import ColumnSpec, fold_placeholder
-from awesome_lint.model import Cell
+from awesome_lint.binding import BoundTable
+from awesome_lint.config import ColumnSpec, fold_header, fold_placeholder
+from awesome_lint.model import Cell, Row
 
 # Texts that lists write for "none"; a column accepts those its spec lists in `placeholders`.
 PLACEHOLDER_LIKE = frozenset(
@@ -38,6 +39,13 @@ GENERIC_LABELS = frozenset(
 )
 
 
+# Header words of a column that names the entry (when the schema has no `Name` column).
+_NAME_WORDS = ("name", "model", "dataset", "benchmark", "method", "project", "tool", "librar")
+
+# What tells an entry apart: each name or title, folded whole and up to its first colon.
+Names = tuple[tuple[str, str], ...]
+
+
 def is_blank(cell: Cell | None) -> bool:
     """No cell at all, or one that shows nothing: no text, link or image."""
     return cell is None or (not cell.text.strip() and not cell.links and not cell.images)
@@ -57,6 +65,38 @@ def is_placeholder(spec: ColumnSpec | None, cell: Cell) -> bool:
 def fold_text(text: str) -> str:
     """Text compared ignoring case, punctuation, symbols and spaces (and Unicode width forms)."""
     return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+def identity_columns(bound: BoundTable) -> tuple[int, ...]:
+    """The columns that tell an entry apart from others of the same paper: the name column
+    (the schema's `Name`, else the first other than a key whose header has a name word) and
+    the Title."""
+    specs = bound.columns
+    keys = {column for column, _ in bound.schema.unique} if bound.schema else set()
+    named = [i for i, s in enumerate(specs) if s is not None and s.name == "Name"]
+    if not named:
+        for i, cell in enumerate(bound.table.header.cells):
+            spec = specs[i] if i < len(specs) else None
+            if spec is not None and (spec.name in keys or spec.name == "Title"):
+                continue
+            if any(word in fold_header(cell.text) for word in _NAME_WORDS):
+                named = [i]
+                break
+    titles = [i for i, s in enumerate(specs) if s is not None and s.name == "Title"]
+    return (*named, *titles)
+
+
+def identity(row: Row, columns: tuple[int, ...]) -> Names:
+    texts = (row.cells[i].text if i < len(row.cells) else "" for i in columns)
+    return tuple((fold_text(text), fold_text(text.partition(":")[0])) for text in texts)
+
+
+def names_agree(a: Names, b: Names) -> bool:
+    """Names agree unless both rows name the entry and the names differ."""
+    return all(
+        not x[0] or not y[0] or x[0] == y[0] or x[0] == y[1] or x[1] == y[0]
+        for x, y in zip(a, b)
+    )
 
 
 # `\w` is str.isalnum() plus the underscore.

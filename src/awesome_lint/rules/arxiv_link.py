@@ -27,6 +27,12 @@ the cell (reference links, bare URLs, destinations with escapes) are reported wi
 ## Options
 - `allow_versions` (default `false`): accept versioned links such as `/abs/2306.11925v2`,
   and keep the version when a PDF link is replaced.
+- `form` (default `"auto"`): the link form the list uses, `"abs"` or `"pdf"`. With `"pdf"`
+  any `/pdf/` link is fine (with or without `.pdf` or a version) and the other forms are
+  reported, the fix linking `https://arxiv.org/pdf/ID`. `"auto"` learns it from the
+  document: a list with at least 10 arXiv links of which at least 90 % are PDF links links
+  PDFs on purpose, so only its deviations are reported; any other list is held to `"abs"`.
+  `init` can pin the answer.
 """
 
 from __future__ import annotations
@@ -37,7 +43,15 @@ from urllib.parse import urlsplit
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Table
-from awesome_lint.rules._links import UrlFacts, link_problems, rewrite_table
+from awesome_lint.rules._links import (
+    UrlFacts,
+    at_link,
+    body_links,
+    link_problems,
+    rewrite_table,
+    suggestion,
+    table_links,
+)
 from awesome_lint.rules.base import Context
 from awesome_lint.urls import arxiv_id
 
@@ -48,8 +62,17 @@ OPTIONS: dict[str, Any] = {
         "type": "boolean",
         "default": False,
         "description": "Accept versioned abstract links such as /abs/2306.11925v2.",
-    }
+    },
+    "form": {
+        "enum": ["abs", "pdf", "auto"],
+        "default": "auto",
+        "description": "The arXiv link form of the list; auto: pdf when at least 90 % of"
+        " 10 or more arXiv links are PDF links.",
+    },
 }
+# The convention "auto" learns: at least MIN_LINKS arXiv links, PDF_SHARE of them PDFs.
+MIN_LINKS = 10
+PDF_SHARE = 0.9
 
 _ABS = "https://arxiv.org/abs/"
 
@@ -88,7 +111,53 @@ def _what(url: str, canonical: str) -> str:
 
 
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
-    return link_problems(ID, bound, ctx, _answer)
+    if form(ctx) == "abs":
+        yield from link_problems(ID, bound, ctx, _answer)
+        return
+    target = ctx.cached(f"{ID}:pdf", _pdf_target)
+    for cell, link in table_links(bound, ctx):
+        new = target(link.url) if "arxiv" in link.url.lower() else None
+        if new is not None:
+            yield at_link(
+                ID,
+                cell,
+                link,
+                f"{_not_pdf(link.url)}; this list links arXiv PDFs: link {new}",
+                fix="unsafe" if link.url_span is not None else None,
+                suggestion=suggestion(link, new),
+            )
+
+
+def form(ctx: Context) -> str:
+    """The arXiv link form of the document: the option, or what the document does."""
+    chosen = str(ctx.options(ID).get("form", "auto"))
+    return chosen if chosen != "auto" else ctx.per_document(f"{ID}:form", lambda: _learn(ctx))
+
+
+def _learn(ctx: Context) -> str:
+    pdfs = total = 0
+    for bound in ctx.tables:
+        for _, link in body_links(bound.table):
+            if "arxiv" in link.url.lower() and arxiv_id(link.url) is not None:
+                total += 1
+                pdfs += _is_pdf(link.url)
+    return "pdf" if total >= MIN_LINKS and pdfs >= PDF_SHARE * total else "abs"
+
+
+def _is_pdf(url: str) -> bool:
+    return "/pdf/" in urlsplit(url).path.lower()
+
+
+def _not_pdf(url: str) -> str:
+    if "/abs/" in urlsplit(url).path.lower():
+        return "arXiv link to the abstract page"
+    return _what(url, _ABS + str(arxiv_id(url)))
+
+
+def _pdf_target(url: str) -> str | None:
+    """The PDF link an arXiv link should be in a list that links PDFs, or None."""
+    ident = arxiv_id(url, version=True)
+    return None if ident is None or _is_pdf(url) else f"https://arxiv.org/pdf/{ident}"
 
 
 def _answer(found: UrlFacts) -> tuple[str, str] | None:
@@ -99,5 +168,7 @@ def _answer(found: UrlFacts) -> tuple[str, str] | None:
 
 
 def fix(bound: BoundTable, table: Table, ctx: Context) -> Table:
+    if form(ctx) == "pdf":
+        return rewrite_table(bound, table, _pdf_target)
     allow_versions = bool(ctx.options(ID).get("allow_versions"))
     return rewrite_table(bound, table, lambda url: _target(url, allow_versions))

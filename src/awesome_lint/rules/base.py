@@ -36,6 +36,8 @@ class Context:
     # State built once per table and shared by rules (see `per_table`), by the table's id;
     # never lent.
     table_state: dict[int, tuple[BoundTable, dict[str, Any]]] = field(default_factory=dict)
+    # What rules learn from the whole document (its conventions, see `per_document`); never lent.
+    document_state: dict[str, Any] = field(default_factory=dict)
 
     def options(self, rule: str) -> Mapping[str, Any]:
         return self.rule_options.get(rule, {})
@@ -69,6 +71,13 @@ class Context:
         if name not in state:
             state[name] = build(bound)
         value: V = state[name]
+        return value
+
+    def per_document(self, name: str, build: Callable[[], V]) -> V:
+        """`build()`, computed once per run: a convention the document follows."""
+        if name not in self.document_state:
+            self.document_state[name] = build()
+        value: V = self.document_state[name]
         return value
 
     def forget(self, bound: BoundTable) -> None:
@@ -114,7 +123,7 @@ def at_cell(
     fix: FixSafety | None = None,
     suggestion: str | None = None,
 ) -> Problem:
-    return _on_line(rule, cell.line, cell.column, cell.end_column, message, fix, suggestion)
+    return on_line(rule, cell.line, cell.column, cell.end_column, message, fix, suggestion)
 
 
 def at_row(
@@ -127,10 +136,10 @@ def at_row(
 ) -> Problem:
     start = len(row.prefix) + 1
     end = len(row.source.rstrip()) + 1
-    return _on_line(rule, row.line, start, end, message, fix, suggestion)
+    return on_line(rule, row.line, start, end, message, fix, suggestion)
 
 
-def _on_line(
+def on_line(
     rule: str,
     line: int,
     start: int,

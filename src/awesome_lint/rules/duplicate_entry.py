@@ -8,10 +8,19 @@ an earlier row's key. The keys are the schema's `unique` columns, each compared:
   `abs/`, `pdf/`, with a version or as arXiv's DOI; DOIs, `http`/`https`, `www.`, trailing
   slashes and tracking parameters do not matter.
 
+An entry is more than its paper: two rows sharing a key whose names or titles differ are
+two entries of one paper (a model and its dataset, DeepSeek-V2 and DeepSeek-V2-Lite). The
+name column is the schema's `Name`, or else a header naming models, datasets, benchmarks,
+methods, projects, tools or libraries. Names agree when equal as compared by text, or when
+one is the other's part before a colon (`Models Genesis`, `Models Genesis: Generic ...`).
+
 Empty cells, placeholders (`N/A`, `-`, ...), texts that only name a kind of link (`Link`,
 `PDF`, `arXiv`, ...), relative links and links to a site's home page never match. The
 built-in paper-list schema's keys are Title (by text) and Paper (by url); a Code repository
 shared by two papers is not a duplicate. The problem is on the later row and names the first.
+
+A repeat under another heading is a case of its own (option `across_sections`), reported
+with both sections named.
 
 ## Why
 Long lists grow by pull requests from many people, and a paper added twice, often under two
@@ -32,25 +41,52 @@ The second row has the same Title and Paper as the first. Keys of your own:
 
 ## Fix
 None: which row to keep, or whether the two are different entries, is for a person to decide.
+
+## Options
+- `across_sections` (default `"warning"`): `"warning"`, `"error"`, or `"off"` for lists that
+  file an entry under every topic it covers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
+from typing import Any
 
 from awesome_lint import urls
 from awesome_lint.config import ColumnSpec
 from awesome_lint.model import Cell, FixSafety, Problem
-from awesome_lint.rules._schema import GENERIC_LABELS, fold_text, is_blank, is_placeholder
+from awesome_lint.rules._schema import (
+    GENERIC_LABELS,
+    Names,
+    fold_text,
+    identity,
+    identity_columns,
+    is_blank,
+    is_placeholder,
+    names_agree,
+)
 from awesome_lint.rules.base import Context, at_cell
 
 ID = "duplicate-entry"
 FIX: FixSafety | None = None
+OPTIONS: dict[str, Any] = {
+    "across_sections": {
+        "enum": ["off", "warning", "error"],
+        "default": "warning",
+        "description": "How to report an entry repeated under another heading.",
+    }
+}
+
+# Rows kept per key: one paper shared by more entries than this is a list's convention.
+_KEEP = 32
+# An earlier row: its line, its section (the headings above it) and its names.
+Seen = tuple[int, tuple[str, ...], Names]
 
 
 def check_document(ctx: Context) -> Iterator[Problem]:
-    # The first line of each key, by (column, by).
-    firsts: dict[tuple[str, str], dict[str, int]] = {}
+    across = ctx.options(ID).get("across_sections", "warning")
+    firsts: dict[tuple[str, str], dict[str, list[Seen]]] = {}
     url_key = ctx.cached(f"{ID}:url", _url_key)
     text_key = ctx.cached(f"{ID}:text", _text_key)
     for bound in ctx.tables:
@@ -64,8 +100,13 @@ def check_document(ctx: Context) -> Iterator[Problem]:
                 first = firsts.setdefault((column, by), {})
                 # A cell's keys follow from its Markdown, once per column spec.
                 keys.append((column, by, index, spec, ctx.memo((ID, by, spec)), first))
+        names = identity_columns(bound)
+        section = bound.table.headings
         for row in bound.table.rows:
-            matches: dict[int, list[str]] | None = None
+            me = identity(row, names)
+            same: dict[int, list[str]] = {}
+            other: dict[int, list[str]] = {}
+            theirs: tuple[str, ...] = ()
             where: Cell | None = None
             for column, by, index, spec, memo, first in keys:
                 if index >= len(row.cells):
@@ -74,17 +115,39 @@ def check_document(ctx: Context) -> Iterator[Problem]:
                 values = memo.get(cell.raw)
                 if values is None:
                     values = memo[cell.raw] = _values(spec, cell, by, url_key, text_key)
-                earlier = None
-                for value in values:
-                    line = first.setdefault(value, row.line)
-                    if line != row.line and earlier is None:
-                        earlier = line
+                earlier = _earlier(values, first, (row.line, section, me), across != "off")
                 if earlier is not None:
-                    matches = {} if matches is None else matches
-                    matches.setdefault(earlier, []).append(column)
+                    line, there = earlier
+                    (same if there == section else other).setdefault(line, []).append(column)
+                    theirs = theirs or there
                     where = where or cell
-            if where is not None and matches is not None:
-                yield _problem(where, matches)
+            if where is None:
+                continue
+            if same:
+                yield _problem(where, same, "")
+            elif other:
+                sections = f" (under {_section(theirs)}; again under {_section(section)})"
+                problem = _problem(where, other, sections)
+                yield replace(problem, severity="warning") if across == "warning" else problem
+
+
+def _earlier(
+    values: tuple[str, ...], first: dict[str, list[Seen]], me: Seen, across: bool
+) -> tuple[int, tuple[str, ...]] | None:
+    """The earliest row (same section first) with one of `values` that is the same entry."""
+    found: tuple[int, tuple[str, ...]] | None = None
+    for value in values:
+        seen = first.setdefault(value, [])
+        for line, section, names in seen:
+            if line == me[0] or not names_agree(names, me[2]):
+                continue
+            if section == me[1]:
+                return line, section
+            if across and found is None:
+                found = line, section
+        if len(seen) < _KEEP:
+            seen.append(me)
+    return found
 
 
 def _values(
@@ -115,11 +178,15 @@ def _url_key(url: str) -> str | None:
     return None
 
 
-def _problem(cell: Cell, matches: dict[int, list[str]]) -> Problem:
+def _section(headings: tuple[str, ...]) -> str:
+    return f"“{headings[-1]}”" if headings and headings[-1] else "the top of the file"
+
+
+def _problem(cell: Cell, matches: dict[int, list[str]], where: str) -> Problem:
     parts = [f"same {' and '.join(columns)} as line {line}" for line, columns in matches.items()]
     return at_cell(
         ID,
         cell,
-        "; ".join(parts),
+        "; ".join(parts) + where,
         suggestion="Remove one of the rows, or tell the entries apart",
     )

@@ -1,9 +1,13 @@
 """A link to the wrong kind of site for its column, such as a paper in the Code column.
 
 ## What it does
-In the columns whose table schema lists `hosts`, finds links that point elsewhere. The
-built-in schema's Code column takes `@repository`, the known code and model hosts (GitHub,
-GitLab, Bitbucket, Codeberg, Gitee, Hugging Face, ...) plus those added under
+In the columns whose table schema lists `hosts`, finds cells none of whose links points
+at one of them: a cell that links a project page *and* its repository is fine. The problem
+is at the cell's first such link and names the hosts it found. The built-in schema's Code
+column takes `@repository`: the known code and model hosts (GitHub, GitLab, Bitbucket,
+Codeberg, Gitee, SourceForge, Hugging Face, ModelScope, anonymous.4open.science for
+double-blind review, ...), self-hosted forges (a host whose first label is `git`, `gitlab`,
+`gitea` or `forgejo`: `git.ece.example.edu`), plus those added under
 `links.repository_hosts` in the config; `*.example.org` stands for every subdomain. Links
 without a host (relative links, `#anchors`) are `link-syntax`'s business.
 
@@ -28,18 +32,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.binding import BoundTable
-from awesome_lint.model import FixSafety, Problem
-from awesome_lint.rules._links import bare, links, url_facts
-from awesome_lint.rules.base import Context, at_cell
-from awesome_lint.urls import HostPatterns
+from awesome_lint.model import FixSafety, Link, Problem
+from awesome_lint.rules._links import at_link, bare, links, url_facts
+from awesome_lint.rules.base import Context
+from awesome_lint.urls import HostPatterns, is_forge
 
 ID = "link-host"
 FIX: FixSafety | None = None
 
 
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
-    columns: dict[int, tuple[str, HostPatterns, str]] = {
-        i: (spec.name, ctx.host_patterns(spec.hosts), _expected(spec.hosts))
+    columns: dict[int, tuple[str, HostPatterns, str, bool]] = {
+        i: (spec.name, ctx.host_patterns(spec.hosts), _expected(spec.hosts), _code(spec.hosts))
         for i, spec in enumerate(bound.columns)
         if spec is not None and spec.hosts
     }
@@ -52,17 +56,29 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
             if i >= width or i >= len(row.cells) or not row.cells[i].links:
                 continue
             cell = row.cells[i]
-            name, allowed, expected = columns[i]
+            name, allowed, expected, code = columns[i]
+            wrong: list[tuple[Link, str]] = []
             for link in links(cell):
                 found = facts(link.url).host
-                if found is None or allowed.match_host(found):
+                if found is None:
                     continue
-                yield at_cell(
-                    ID,
-                    cell,
-                    f"link to {bare(found)} in the {name} column; expected {expected}",
-                    suggestion=f"Link {expected}, or move the link to another column",
-                )
+                if allowed.match_host(found) or (code and is_forge(found)):
+                    break  # one link where it belongs is enough
+                wrong.append((link, found))
+            else:
+                if wrong:
+                    hosts = ", ".join(dict.fromkeys(str(bare(h)) for _, h in wrong))
+                    yield at_link(
+                        ID,
+                        cell,
+                        wrong[0][0],
+                        f"link to {hosts} in the {name} column; expected {expected}",
+                        suggestion=f"Link {expected}, or move the link to another column",
+                    )
+
+
+def _code(hosts: tuple[str, ...]) -> bool:
+    return "@repository" in hosts
 
 
 def _expected(hosts: tuple[str, ...]) -> str:

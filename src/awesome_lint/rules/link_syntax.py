@@ -2,9 +2,10 @@
 
 ## What it does
 Checks every link in the body rows of every table and reports, once per link, the first of:
-- a malformed URL: empty, with whitespace, a typo in the scheme (`htps://`, `http//`,
+- a malformed URL: with whitespace, a typo in the scheme (`htps://`, `http//`,
   `https:/x`), a repeated scheme, a missing or invalid host, `www.example.com` without a
   scheme, or a whole `[text](url)` written as the destination;
+- an empty destination, `[text]()` or a badge's `[![alt](img)]()`;
 - a link with no text, `[](url)` (a badge, whose text is an image, is fine);
 - a relative link (`papers/x.pdf`, `//example.com/x`) where an absolute URL is expected
   (`#anchor` links are fine).
@@ -29,8 +30,11 @@ to click, and a relative link as a path into whichever repository or mirror show
 None: only a person knows which URL or text was meant.
 
 ## Options
-- `allow_relative` (default `false`): accept relative links, e.g. to files of the list's own
-  repository.
+- `allow_relative` (default `"auto"`): `true` accepts relative links (to files of the list's
+  own repository, which GitHub resolves), `false` reports each one. `"auto"` learns it from
+  the document: a list holding at least two relative links to its files (`docs/x.md`,
+  `./resources/`, not `//host/...`) links them on purpose, and they are accepted; a lone
+  one stays visible. `init` can pin the answer.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ from typing import Any
 from awesome_lint.binding import BoundTable
 from awesome_lint.config import ColumnSpec
 from awesome_lint.model import Cell, FixSafety, Link, Problem
-from awesome_lint.rules._links import links, table_links, url_facts
+from awesome_lint.rules._links import UrlFacts, at_link, body_links, links, table_links, url_facts
 from awesome_lint.rules.base import Context, at_cell
 from awesome_lint.urls import is_absolute, malformed_reason
 
@@ -50,11 +54,14 @@ ID = "link-syntax"
 FIX: FixSafety | None = None
 OPTIONS: dict[str, Any] = {
     "allow_relative": {
-        "type": "boolean",
-        "default": False,
-        "description": "Accept relative links (to files of the repository).",
+        "enum": [True, False, "auto"],
+        "default": "auto",
+        "description": "Accept relative links (to files of the repository); auto: when the"
+        " document uses them more than once.",
     }
 }
+# Relative links a document must hold for them to be its convention under "auto".
+CONVENTION = 2
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 
@@ -64,11 +71,18 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
     width = len(bound.table.header.cells)
     specs = [*bound.columns[:width], *[None] * (width - len(bound.columns))]
     required = [spec is not None and spec.links == "required" for spec in specs]
+    if ctx.options(ID).get("allow_relative", "auto") == "auto" and relative_convention(ctx):
+        plain = facts
+
+        def facts(url: str) -> UrlFacts:
+            found = plain(url)
+            return found._replace(syntax=None) if _into_repository(url, found) else found
+
     if not any(required):  # only the links to look at
         for cell, link in table_links(bound, ctx):
             message = _problem(link, cell, False, facts(link.url).syntax)
             if message is not None:
-                yield at_cell(ID, cell, message[0], suggestion=message[1])
+                yield at_link(ID, cell, link, message[0], suggestion=message[1])
         return
     for row in bound.table.rows:
         for i, cell in enumerate(row.cells[:width]):
@@ -86,7 +100,28 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
             for link in found:
                 message = _problem(link, cell, required[i], facts(link.url).syntax)
                 if message is not None:
-                    yield at_cell(ID, cell, message[0], suggestion=message[1])
+                    yield at_link(ID, cell, link, message[0], suggestion=message[1])
+
+
+def relative_convention(ctx: Context) -> bool:
+    """Whether the document links its own files: it holds `CONVENTION` relative links."""
+
+    def build() -> bool:
+        facts = url_facts(ctx)
+        seen = 0
+        for bound in ctx.tables:
+            for _, link in body_links(bound.table):
+                seen += _into_repository(link.url, facts(link.url))
+                if seen >= CONVENTION:
+                    return True
+        return False
+
+    return ctx.per_document(f"{ID}:relative", build)
+
+
+def _into_repository(url: str, facts: UrlFacts) -> bool:
+    """A relative link to a file of the list's repository (not `//host/...`)."""
+    return facts.syntax is not None and facts.syntax[0] == 1 and not url.startswith("//")
 
 
 def _missing(cell: Cell, found: tuple[Link, ...], spec: ColumnSpec) -> bool:
@@ -118,8 +153,11 @@ def _problem(
 ) -> tuple[str, str] | None:
     url = link.url
     if not url.strip():
-        what = f"link `{link.text}`" if link.text.strip() else "link without text"
-        return f"{what} has no URL", "Write the URL between the parentheses"
+        if link.text.strip():
+            what = f" of link `{link.text}`"
+        else:
+            what = f" of badge `{link.image.alt}`" if link.image and link.image.alt else ""
+        return f"empty link destination{what}", "Write the URL between the parentheses"
     if url_problem is not None and url_problem[0] == 0:
         return url_problem[1], url_problem[2]
     # An HTML <img> shows no text but is something to click, like a badge.

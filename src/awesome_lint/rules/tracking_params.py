@@ -32,8 +32,8 @@ from collections.abc import Iterator
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Table
-from awesome_lint.rules._links import rewrite_table, table_links, url_facts
-from awesome_lint.rules.base import Context, at_cell
+from awesome_lint.rules._links import at_link, rewrite_table, table_links, url_facts
+from awesome_lint.rules.base import Context
 from awesome_lint.urls import strip_tracking, tracking_params
 
 ID = "tracking-params"
@@ -50,9 +50,10 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
         listed = ", ".join(names)
         them = "it" if len(names) == 1 else "them"
         fixable = link.url_span is not None
-        yield at_cell(
+        yield at_link(
             ID,
             cell,
+            link,
             f"{'tracking parameter' if len(names) == 1 else 'tracking parameters'} {listed}"
             f" in the URL; expected the URL without {them}",
             fix="unsafe" if fixable else None,
