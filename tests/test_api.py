@@ -27,6 +27,6 @@ def test_tables_to_fix_are_those_with_a_fixable_problem(path: Path, unsafe: bool
 
 def test_several_tables_some_to_fix() -> None:
     aligned = "| a   |\n| --- |\n| b   |\n"
-    text = "\n".join([aligned, "| a |\n|---|\n| b |\n", aligned, "|x|\n|-|\n"])
+    text = "\n".join([aligned, "| a |\n|---|\n|  b |\n", aligned, "|x|\n|-|\n| y|\n"])
     analysis = analyse(text)
     assert [bound.table.line for bound in tables_to_fix(analysis, False)] == [5, 13]

@@ -83,8 +83,11 @@ def _most_similar(
         columns, renamed = _near_columns(schema, header, list(_columns(schema, header)))
         bound = {fold_header(spec.name) for spec in columns if spec is not None}
         wanted = {fold_header(name) for name in schema.match_all}
-        named = {fold_header(spell): fold_header(spec.name) for spec in schema.columns
-                 for spell in (spec.name, *spec.aliases)}
+        named = {
+            fold_header(spell): fold_header(spec.name)
+            for spec in schema.columns
+            for spell in (spec.name, *spec.aliases)
+        }
         score = sum(named.get(w, w) in bound for w in wanted) / len(wanted)
         if score >= schema.similarity and (best is None or score > best[0]):
             best = (score, BoundTable(table, schema, tuple(columns), renamed))

@@ -59,6 +59,7 @@ from awesome_lint.width import display_width, display_widths
 Style = Literal["aligned", "compact", "tight"]
 STYLES: tuple[Style, ...] = ("aligned", "compact", "tight")
 AUTO = "auto"  # the setting that reads each table's own style
+_NAMED: dict[str, Style] = {"aligned": "aligned", "compact": "compact", "tight": "tight"}
 
 MIN_WIDTH = 3
 OVERFLOW_FLOOR = 80
@@ -87,8 +88,9 @@ def render_table(table: Table, style: Style = "aligned") -> list[str]:
 
 def table_style(table: Table, setting: str = AUTO) -> Style:
     """The layout `setting` names, or for "auto" the one the table is written in (see above)."""
-    if setting == "aligned" or setting == "compact" or setting == "tight":
-        return setting
+    named = _NAMED.get(setting)
+    if named is not None:
+        return named
     header, delimiter = _slots(table.header), _slots(table.delimiter)
     inner = header[1:-1] if len(header) > 2 else header
     # Editors that count code points pad CJK headers by their length, not their width.
@@ -96,7 +98,9 @@ def table_style(table: Table, setting: str = AUTO) -> Style:
     if header and (lined_up or list(map(len, header)) == list(map(len, delimiter))):
         if any(slot.startswith("  ") or slot.endswith("  ") for slot in inner):
             return "aligned"
-        return "aligned" if _laid_out(table, "aligned") >= _laid_out(table, "compact") else "compact"
+        return (
+            "aligned" if _laid_out(table, "aligned") >= _laid_out(table, "compact") else "compact"
+        )
     if inner and not any(slot[:1].isspace() or slot[-1:].isspace() for slot in inner):
         return "tight"
     return "compact"
@@ -123,7 +127,9 @@ def _slots(row: Row) -> list[str]:
 def _laid_out(table: Table, style: Style) -> int:
     """How many of the table's lines are as `style` renders them."""
     rendered = render_table(table, style)
-    return sum(_without_line_ending(row.source) == line for row, line in zip(_rows(table), rendered))
+    return sum(
+        _without_line_ending(row.source) == line for row, line in zip(_rows(table), rendered)
+    )
 
 
 def first_misaligned(table: Table, style: Style = "aligned") -> int | None:
