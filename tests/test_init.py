@@ -113,7 +113,7 @@ def test_init_schemas_describe_similar_tables(header: str, bound: bool) -> None:
     learned = doc(table("Name|Title|Modalities|Paper|Code", "A|B|C|D|E", "F|G|H|I|J"))
     config = config_from_text(infer_config(learned), "init")
     from awesome_lint.binding import bind
-    from awesome_lint.parser import parse
+    from awesome_lint.markdown.tables import parse
 
     found = bind(parse(doc(table(header, "x|" * header.count("|") + "y"))).tables[0], config.tables)
     assert (found.schema is not None and found.schema.origin != "built-in") == bound
@@ -255,8 +255,8 @@ def test_unknown_venues_used_repeatedly_become_known() -> None:
 
 
 def test_an_alias_that_is_the_only_name_used_becomes_known() -> None:
-    text = doc(table("Title|Journal", "a|Nat Med", "b|Nat Med", "c|NIPS'17", "d|NeurIPS'19"))
-    assert infer(text)["venues"]["known"] == [{"name": "Nat Med", "kind": "journal"}]
+    text = doc(table("Title|Journal", "a|MIA", "b|MIA", "c|NIPS'17", "d|NeurIPS'19"))
+    assert infer(text)["venues"]["known"] == [{"name": "MIA", "kind": "journal"}]
     after = lint_text(text, config_from_text(infer_config(text), "init.json"))
     assert [p.message.split(";")[0] for p in after if p.rule == "venue-alias"] == [
         "venue `NIPS` is an alias of `NeurIPS`"
@@ -375,6 +375,7 @@ def test_init_on_the_corpus_quiets_conventions_only(path: Path, tmp_path: Path) 
 @pytest.mark.parametrize(
     ("name", "rule"),
     [
+        ("DmitryRyumin__ICCV-2023-Papers__sections__2023__main__3d-from", "link-host"),
         ("DmitryRyumin__ICCV-2023-Papers__sections__2023__main__3d-from", "pdf-link"),
         ("ChenHsing__Awesome-Video-Diffusion-Models__README.md", "duplicate-entry"),
         ("PLM2233__Awesome-Medical-Foundation-Models__README.md", "venue-alias"),
@@ -384,6 +385,13 @@ def test_init_on_the_corpus_drops_conventions(name: str, rule: str, tmp_path: Pa
     path = next(p for p in CORPUS if p.name.startswith(name))
     before, after = compare(path, tmp_path)
     assert after[rule] < before[rule]
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="needs ../shared/corpus")
+def test_the_default_already_learns_relative_links(tmp_path: Path) -> None:
+    path = next(p for p in CORPUS if p.name.startswith("openmedlab__Awesome-Medical-Dataset"))
+    before, after = compare(path, tmp_path)
+    assert before["link-syntax"] == after["link-syntax"] == 0
 
 
 def report(folder: Path) -> str:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import gc
-from bisect import bisect_left
 from collections.abc import Hashable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any, NamedTuple
 
 from awesome_lint.binding import BoundTable, bind
+from awesome_lint.collector import collector_paused
 from awesome_lint.config import Config, default_config
+from awesome_lint.document import Lines
+from awesome_lint.markdown.tables import ParsedDocument, parse
 from awesome_lint.model import Cell, Problem, Severity
-from awesome_lint.parser import Lines, ParsedDocument, parse
 from awesome_lint.rules import BY_ID, RULES, Rule
 from awesome_lint.rules.base import Context
 
@@ -104,25 +103,6 @@ def analyse(
     return Analysis(document, context, rules, problems)
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector for the duration of the block.
-
-    An analysis allocates a few objects per cell (cells, links, problems, cache entries),
-    none of them in reference cycles and nearly all of them alive until it ends; every
-    collection the allocations trigger walks all of them again for nothing. On 10,000 rows
-    that was a quarter of the run. Reference counting still frees what is dropped.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def _with_severity(found: Iterable[Problem], severity: Severity) -> Iterator[Problem]:
     # A rule may lower one problem to a warning (an option of the rule says so).
     for p in found:
@@ -182,19 +162,3 @@ def _suppressed(
 
 def _comment_candidates(document: ParsedDocument) -> Iterable[int]:
     return (i for i, line in enumerate(document.lines) if "<!--" in line)
-
-
-def fixable(problem: Problem, unsafe_fixes: bool) -> bool:
-    return problem.fix == "safe" or (problem.fix == "unsafe" and unsafe_fixes)
-
-
-def tables_to_fix(analysis: Analysis, unsafe_fixes: bool) -> list[BoundTable]:
-    """The tables holding at least one problem that the requested fixes address."""
-    lines = sorted({p.line for p in analysis.problems if fixable(p, unsafe_fixes)})
-    targets = []
-    for bound in analysis.tables:
-        # The first such line at or after the table's first line: is it within the table?
-        at = bisect_left(lines, bound.table.line)
-        if at < len(lines) and lines[at] <= bound.table.end_line:
-            targets.append(bound)
-    return targets

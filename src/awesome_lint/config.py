@@ -18,7 +18,17 @@ from typing import Any, Literal
 from awesome_lint.model import Severity
 
 CONFIG_NAME = ".awesome-lint.json"
-SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
+
+
+def _schema_dir() -> Path:
+    # Installed, the JSON Schemas are package data (awesome_lint/schema/); in a source
+    # checkout they are the top-level schema/ folder, which pyproject.toml maps onto it.
+    package = Path(__file__).resolve().parent
+    installed = package / "schema"
+    return installed if installed.is_dir() else package.parents[1] / "schema"
+
+
+SCHEMA_DIR = _schema_dir()
 DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
 
 Setting = Literal["error", "warning", "off"]
@@ -62,7 +72,8 @@ class TableSchema:
 
 @dataclass(frozen=True)
 class RuleSetting:
-    severity: Setting
+    # None: the rule's own default severity (a config that gives only options).
+    severity: Setting | None
     options: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -81,7 +92,13 @@ class Config:
     repository_hosts: tuple[str, ...] = ()
 
     def setting(self, rule: str, default: Severity) -> RuleSetting:
-        return self.rules.get(rule) or RuleSetting(default)
+        """The setting of `rule`, whose own default severity is `default`."""
+        setting = self.rules.get(rule)
+        if setting is None:
+            return RuleSetting(default)
+        if setting.severity is None:
+            return RuleSetting(default, setting.options)
+        return setting
 
 
 def fold_header(text: str) -> str:
@@ -256,7 +273,11 @@ def merge(base: Mapping[str, Any], data: Mapping[str, Any], path: str | None) ->
     rules: dict[str, RuleSetting] = {}
     for source in (base, data) if extends else (data,):
         for rule, value in source.get("rules", {}).items():
-            rules[rule] = _rule_setting(value)
+            setting = _rule_setting(value)
+            earlier = rules.get(rule)
+            if setting.severity is None and earlier is not None:
+                setting = RuleSetting(earlier.severity, setting.options)
+            rules[rule] = setting
     tables = [_table(t, f"{path}#/tables/{i}") for i, t in enumerate(data.get("tables", ()))]
     if extends:
         tables += [_table(t, "built-in") for t in base.get("tables", ())]
@@ -295,7 +316,7 @@ def _rule_setting(value: Any) -> RuleSetting:
     if isinstance(value, str):
         return RuleSetting(value)  # type: ignore[arg-type]
     options = {k: v for k, v in value.items() if k != "severity"}
-    return RuleSetting(value.get("severity", "error"), options)
+    return RuleSetting(value.get("severity"), options)
 
 
 def _table(data: Mapping[str, Any], origin: str) -> TableSchema:

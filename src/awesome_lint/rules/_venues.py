@@ -15,18 +15,22 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.config import ColumnSpec
-from awesome_lint.inline import LONE_LINK, PLAIN
+from awesome_lint.markdown.inline import LONE_LINK, PLAIN
 from awesome_lint.model import Cell, Row, Table
+from awesome_lint.rules._schema import PLACEHOLDER_LIKE, looks_placeholder
 from awesome_lint.rules.base import Context
 
 if TYPE_CHECKING:
-    from awesome_lint.inline import Inline
+    from awesome_lint.markdown.inline import Inline
     from awesome_lint.venues import Mention, Style, Vocabulary
 
 # A rule's new text for a mention, or None when the mention is fine.
 Plan = Callable[["Mention", "TableVenues"], "str | None"]
 
 _MAX_OCCURRENCES = 8
+# A column without a venue role is a venue column when most of its cells are venues.
+_SAMPLE = 40
+_VENUE_SHARE = 0.8
 _MARKUP = frozenset("\\`*_~[]<>&!@|:")
 
 
@@ -52,6 +56,7 @@ class TableVenues:
             for i, spec in enumerate(bound.columns)
             if spec is not None and (spec.venue is True or spec.venue == "auto")
         ]
+        self.columns += venue_columns(bound, ctx)
         # (column, raw) -> (text, mention) as checked, so that a fix decides alike.
         self.known: dict[tuple[int, str], tuple[str, Mention | None]] = {}
         self.found: list[Found] = []
@@ -112,6 +117,8 @@ class TableVenues:
         if not text.strip() or spec.is_placeholder(text):
             return None
         mention = self.vocabulary.parse(text)
+        if mention is not None and looks_placeholder(mention.name):
+            return None  # `TBD 2023`
         if mention is None or spec.venue is True:
             return mention
         return mention if mention.year is not None and self._near(mention) else None
@@ -125,6 +132,76 @@ class TableVenues:
         return acronym and self.vocabulary.suggest(name) is not None
 
 
+def venue_columns(bound: BoundTable, ctx: Context) -> list[tuple[int, ColumnSpec]]:
+    """The columns no schema names that read as venues: of their first `_SAMPLE` cells that
+    are neither empty nor placeholders, at least `_VENUE_SHARE` (and 3) are known venues."""
+    found: list[tuple[int, ColumnSpec]] = []
+    header = bound.table.header.cells
+    for i, spec in enumerate(bound.columns):
+        if spec is not None or i >= len(header):
+            continue
+        texts = []
+        for row in bound.table.rows:
+            text = row.cells[i].text if i < len(row.cells) else ""
+            if text.strip() and not looks_placeholder(text):
+                texts.append(text)
+                if len(texts) == _SAMPLE:
+                    break
+        parse = ctx.vocabulary.parse
+        known = sum(1 for text in texts if (m := parse(text)) is not None and m.canonical)
+        if known >= 3 and known >= _VENUE_SHARE * len(texts):
+            name = header[i].text.strip() or f"column {i + 1}"
+            found.append((i, ColumnSpec(name, placeholders=PLACEHOLDER_LIKE, venue=True)))
+    return found
+
+
+def target_style(mention: Mention, venues: TableVenues) -> Style:
+    """The style `mention` should be in; without one in the table, the closest regular one."""
+    if venues.style is not None:
+        return venues.style
+    if mention.style is not None:
+        return mention.style
+    text = mention.text
+    four = str(mention.year) in text
+    if "," in text:
+        return "VENUE, YYYY"
+    if "'" in text:
+        return "VENUE'YYYY" if four else "VENUE'YY"
+    return "VENUE YYYY" if four else "VENUE'YY"
+
+
+def alias_plan(mention: Mention, venues: TableVenues) -> str | None:
+    """The text a mention written with an alias should read: the canonical name, and the
+    year in the table's style (one replacement for both, so that venue-alias and
+    venue-format never suggest two different texts for one cell)."""
+    from awesome_lint.venues import format_venue
+
+    if mention.canonical is None or not mention.is_alias:
+        return None
+    style = None if mention.year is None else target_style(mention, venues)
+    if style is not None and style != mention.style:
+        new = format_venue(mention.canonical, mention.year, style, mention.qualifier)
+        again = venues.vocabulary.parse(new)
+        wanted = (mention.canonical, mention.year, style, mention.qualifier, None)
+        if again is not None and not again.is_alias and _parts(again) == wanted:
+            return new
+    text = mention.text
+    if text.count(mention.name) != 1:
+        # The name was read with spaces collapsed and quotes straightened.
+        text = " ".join(text.split())
+        if text.count(mention.name) != 1:
+            return None
+    new = text.replace(mention.name, mention.canonical)
+    again = venues.vocabulary.parse(new)
+    if again is None or again.is_alias or _parts(again) != _parts(mention):
+        return None
+    return new
+
+
+def _parts(mention: Mention) -> tuple[object, ...]:
+    return mention.canonical, mention.year, mention.style, mention.qualifier, mention.extra
+
+
 def table_venues(bound: BoundTable, ctx: Context) -> TableVenues:
     """The venue cells of `bound`, parsed once per table and context."""
     return ctx.per_table("venues", bound, lambda b: TableVenues(b, ctx))
@@ -132,7 +209,7 @@ def table_venues(bound: BoundTable, ctx: Context) -> TableVenues:
 
 @lru_cache(maxsize=1 << 10)
 def read(raw: str) -> Inline:
-    from awesome_lint.parser import read_cell
+    from awesome_lint.markdown.tables import read_cell
 
     return read_cell(raw, {})
 
@@ -153,7 +230,7 @@ def rewrite(raw: str, text: str, old: str, new: str) -> tuple[str, Inline] | Non
     title or comment holding the same text stays); there must be exactly one, and the result
     must read as `text` with `old` replaced and keep every link target. None otherwise.
     """
-    from awesome_lint.inline import Inline
+    from awesome_lint.markdown.inline import Inline
 
     if old == new or any(c in old + new for c in "|\\") or "\\|" in raw:
         return None

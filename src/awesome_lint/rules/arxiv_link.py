@@ -37,21 +37,13 @@ the cell (reference links, bare URLs, destinations with escapes) are reported wi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Table
-from awesome_lint.rules._links import (
-    UrlFacts,
-    at_link,
-    body_links,
-    link_problems,
-    rewrite_table,
-    suggestion,
-    table_links,
-)
+from awesome_lint.rules._links import body_links, link_problems, rewrite_table, url_answers
 from awesome_lint.rules.base import Context
 from awesome_lint.urls import arxiv_id
 
@@ -88,10 +80,15 @@ def _target(url: str, allow_versions: bool) -> str | None:
     return canonical
 
 
-def target(url: str, allow_versions: bool) -> tuple[str, str] | None:
-    """The abstract page `url` should link instead and what is wrong with it, or None."""
-    new = _target(url, allow_versions)
-    return None if new is None else (new, _what(url, new))
+def question(ctx: Context) -> Callable[[str], tuple[str, str] | None]:
+    """The abstract page a URL should link instead and what is wrong with it, once per URL."""
+    allow_versions = bool(ctx.options(ID).get("allow_versions"))
+
+    def ask(url: str) -> tuple[str, str] | None:
+        new = _target(url, allow_versions)
+        return None if new is None else (new, _what(url, new))
+
+    return url_answers(ctx, ID, ask, None)
 
 
 def _what(url: str, canonical: str) -> str:
@@ -111,21 +108,10 @@ def _what(url: str, canonical: str) -> str:
 
 
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
-    if form(ctx) == "abs":
-        yield from link_problems(ID, bound, ctx, _answer)
-        return
-    target = ctx.cached(f"{ID}:pdf", _pdf_target)
-    for cell, link in table_links(bound, ctx):
-        new = target(link.url) if "arxiv" in link.url.lower() else None
-        if new is not None:
-            yield at_link(
-                ID,
-                cell,
-                link,
-                f"{_not_pdf(link.url)}; this list links arXiv PDFs: link {new}",
-                fix="unsafe" if link.url_span is not None else None,
-                suggestion=suggestion(link, new),
-            )
+    if form(ctx) == "pdf":
+        pdf = url_answers(ctx, f"{ID}:pdf", _pdf_target, None)
+        return link_problems(ID, bound, ctx, pdf, _pdf_message)
+    return link_problems(ID, bound, ctx, question(ctx), _message)
 
 
 def form(ctx: Context) -> str:
@@ -148,22 +134,22 @@ def _is_pdf(url: str) -> bool:
     return "/pdf/" in urlsplit(url).path.lower()
 
 
-def _not_pdf(url: str) -> str:
-    if "/abs/" in urlsplit(url).path.lower():
-        return "arXiv link to the abstract page"
-    return _what(url, _ABS + str(arxiv_id(url)))
-
-
 def _pdf_target(url: str) -> str | None:
     """The PDF link an arXiv link should be in a list that links PDFs, or None."""
     ident = arxiv_id(url, version=True)
     return None if ident is None or _is_pdf(url) else f"https://arxiv.org/pdf/{ident}"
 
 
-def _answer(found: UrlFacts) -> tuple[str, str] | None:
-    if found.arxiv is None:
-        return None
-    new, what = found.arxiv
+def _pdf_message(url: str, new: str) -> tuple[str, str]:
+    if "/abs/" in urlsplit(url).path.lower():
+        what = "arXiv link to the abstract page"
+    else:
+        what = _what(url, _ABS + str(arxiv_id(url)))
+    return f"{what}; this list links arXiv PDFs: link {new}", new
+
+
+def _message(url: str, found: tuple[str, str]) -> tuple[str, str]:
+    new, what = found
     return f"{what}; link the abstract page {new}", new
 
 

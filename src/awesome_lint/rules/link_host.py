@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Link, Problem
-from awesome_lint.rules._links import at_link, bare, links, url_facts
+from awesome_lint.rules._links import at_link, bare, links, url_host
 from awesome_lint.rules.base import Context
 from awesome_lint.urls import HostPatterns, is_forge
 
@@ -50,7 +50,7 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
     if not columns:
         return
     width = len(bound.table.header.cells)
-    facts = url_facts(ctx)
+    host_of = url_host(ctx)
     for row in bound.table.rows:
         for i in columns:
             if i >= width or i >= len(row.cells) or not row.cells[i].links:
@@ -59,7 +59,7 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
             name, allowed, expected, code = columns[i]
             wrong: list[tuple[Link, str]] = []
             for link in links(cell):
-                found = facts(link.url).host
+                found = host_of(link.url)
                 if found is None:
                     continue
                 if allowed.match_host(found) or (code and is_forge(found)):

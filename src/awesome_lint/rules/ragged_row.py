@@ -17,15 +17,18 @@ header's last column, so whatever a contributor wrote there never reaches a read
 
 ## Fix
 Safe for short rows: `--fix` completes them with empty cells, which GitHub already shows.
-A row with too many cells is never truncated: a person decides what the extra cells meant.
+Safe for a row whose hidden cells are all empty (`| No | |` under a one-column header, an
+extra pipe): `--fix` drops them. A hidden cell with text is never dropped: a person decides
+what it meant.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from awesome_lint.binding import BoundTable
-from awesome_lint.model import FixSafety, Problem
+from awesome_lint.model import FixSafety, Problem, Table
 from awesome_lint.rules.base import Context, at_cell, at_row, plural
 
 ID = "ragged-row"
@@ -36,7 +39,7 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
     width = len(bound.table.header.cells)
     for row in bound.table.rows:
         count = len(row.cells)
-        if count == width or all(not cell.raw for cell in row.cells):
+        if count == width or row.is_empty:
             continue
         if count < width:
             yield at_row(
@@ -52,10 +55,32 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
             hidden = count - width
             what = "the extra cell" if hidden == 1 else f"the {hidden} extra cells"
             shown = next((c.raw for c in row.cells[width:] if c.raw), "")
-            yield at_cell(
-                ID,
-                extra,
-                f"row has {plural(count, 'cell')}, the header has {width}; GitHub hides {what}"
-                + (f" (`{shown}`)" if shown else " (empty: an extra pipe?)"),
-                suggestion="Remove the extra cells, add a column, or escape a pipe as `\\|`",
-            )
+            message = f"row has {plural(count, 'cell')}, the header has {width};"
+            message += f" GitHub hides {what}"
+            if shown:
+                yield at_cell(
+                    ID,
+                    extra,
+                    f"{message} (`{shown}`)",
+                    suggestion="Remove the extra cells, add a column, or escape a pipe as `\\|`",
+                )
+            else:
+                yield at_cell(
+                    ID,
+                    extra,
+                    f"{message} (empty: an extra pipe?)",
+                    fix="safe",
+                    suggestion=f"Remove {what}",
+                )
+
+
+def fix(bound: BoundTable, table: Table, ctx: Context) -> Table:
+    """`table` without the empty cells past the header's last column (GitHub hides them)."""
+    width = len(table.header.cells)
+    rows = tuple(
+        replace(row, cells=row.cells[:width])
+        if len(row.cells) > width and not any(c.raw for c in row.cells[width:])
+        else row
+        for row in table.rows
+    )
+    return table if rows == table.rows else replace(table, rows=rows)

@@ -21,20 +21,22 @@ and, for `casa_token`, carry a personal access token that stops working after a 
 
 ## Fix
 Unsafe: `--fix --unsafe-fixes` removes the tracking parameters and keeps everything else in
-the URL byte for byte (the `?` goes too when nothing is left). Links whose destination is
+the URL byte for byte (the `?` goes too when nothing is left). A link through a publisher's
+login gateway (`idp.nature.com/authorize/casa?redirect_uri=...&casa_token=...`) becomes the
+article it redirects to. Links whose destination is
 not written literally in the cell (reference links, bare URLs, destinations with escapes)
 are reported without a fix.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Table
-from awesome_lint.rules._links import at_link, rewrite_table, table_links, url_facts
+from awesome_lint.rules._links import at_link, rewrite_table, table_links, url_answers
 from awesome_lint.rules.base import Context
-from awesome_lint.urls import strip_tracking, tracking_params
+from awesome_lint.urls import host, strip_tracking, tracking_params
 
 ID = "tracking-params"
 FIX: FixSafety | None = "unsafe"
@@ -42,29 +44,31 @@ FIX: FixSafety | None = "unsafe"
 
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
     extra = ctx.config.tracking_params
-    facts = url_facts(ctx)
+    answers = question(ctx)
     for cell, link in table_links(bound, ctx):
-        names = facts(link.url).tracking
+        names = answers(link.url)
         if not names:
             continue
         listed = ", ".join(names)
         them = "it" if len(names) == 1 else "them"
         fixable = link.url_span is not None
+        what = f"{'tracking parameter' if len(names) == 1 else 'tracking parameters'} {listed}"
+        new = strip_tracking(link.url, extra)
+        if host(new) != host(link.url):  # a login gateway: the article is its redirect
+            message = f"login gateway link with {what}; expected the article's own URL {new}"
+            advice = f"Replace with {new}"
+        else:
+            message = f"{what} in the URL; expected the URL without {them}"
+            advice = f"Remove {listed} from the URL" + ("" if fixable else f": {new}")
         yield at_link(
-            ID,
-            cell,
-            link,
-            f"{'tracking parameter' if len(names) == 1 else 'tracking parameters'} {listed}"
-            f" in the URL; expected the URL without {them}",
-            fix="unsafe" if fixable else None,
-            suggestion=f"Remove {listed} from the URL"
-            + ("" if fixable else f": {strip_tracking(link.url, extra)}"),
+            ID, cell, link, message, fix="unsafe" if fixable else None, suggestion=advice
         )
 
 
-def target(url: str, extra: tuple[str, ...]) -> tuple[str, ...]:
-    """The tracking parameters of `url`; `extra`, those of the config."""
-    return tuple(tracking_params(url, extra))
+def question(ctx: Context) -> Callable[[str], tuple[str, ...]]:
+    """The tracking parameters of a URL (with those of the config), once per URL."""
+    extra = ctx.config.tracking_params
+    return url_answers(ctx, ID, lambda url: tuple(tracking_params(url, extra)), ())
 
 
 def fix(bound: BoundTable, table: Table, ctx: Context) -> Table:

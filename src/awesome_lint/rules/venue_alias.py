@@ -1,10 +1,24 @@
 """A known venue written with another of its names or a variant spelling.
 
 ## What it does
-Finds venues written with an alias (`NIPS` for `NeurIPS`, `PAMI` for `TPAMI`, `CoRR` for
-`arXiv`) or with the canonical name spelled differently (`Neurips`, `Arxiv`, `T-PAMI`),
-in Venue columns and in Paper columns whose link text is a venue with a year. The names
-come from the built-in vocabulary and the `venues` section of the config.
+Finds venues written with another name (`NIPS` for `NeurIPS`, `PAMI` for `TPAMI`, `CoRR`
+for `arXiv`) or with a name spelled differently (`Neurips`, `Arxiv`, `T-PAMI`), in Venue
+columns and in Paper columns whose link text is a venue with a year. The names come from
+the built-in vocabulary and the `venues` section of the config.
+
+One policy holds for the whole vocabulary. A venue's canonical name is the short name it
+goes by: its acronym when it has one in use (`CVPR`, `TPAMI`, `MedIA`), else its title
+(`Nature Medicine`). Its *own forms* are accepted as written, never rewritten: its full
+title (`Medical Image Analysis`), its standard abbreviations (`Nat Med`, `Nat. Med.`,
+`IEEE Trans. Med. Imaging`) and its official joint names (`LREC-COLING`, `EMNLP-IJCNLP`,
+`IJCAI-ECAI`). So a list may write every venue in full, abbreviated or by acronym, and
+siblings follow (`Nat Med` and `Nat BME` alike). Only other names are reported: a former
+name (`NIPS`), an informal acronym (`PAMI`, `MIA`, `MM`) or a variant spelling. Tracks and
+qualifiers are kept (`Findings`, `Workshop`, `Tiny Papers`, `Datasets and Benchmarks`).
+
+When the year is not written in the table's style either, the one replacement names both:
+in a table that writes `VENUE YYYY`, `MM, 2023` should read `ACM MM 2023` (and
+`venue-format` leaves that cell to this rule).
 
 ## Why
 One venue under several names splits the list: a reader searching for `NeurIPS` misses the
@@ -34,22 +48,18 @@ To keep a name, make it a venue of its own in the config:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Table
-from awesome_lint.rules._venues import TableVenues, fix_table, planned
+from awesome_lint.rules._venues import alias_plan, fix_table, planned
 from awesome_lint.rules.base import Context, at_cell
-
-if TYPE_CHECKING:
-    from awesome_lint.venues import Mention
 
 ID = "venue-alias"
 FIX: FixSafety | None = "unsafe"
 
 
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
-    for found, new, fixable in planned(bound, ctx, _plan):
+    for found, new, fixable in planned(bound, ctx, alias_plan):
         mention = found.mention
         kind = "a variant spelling" if mention.is_variant else "an alias"
         yield at_cell(
@@ -57,29 +67,9 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
             found.cell,
             f"venue `{mention.name}` is {kind} of `{mention.canonical}`; write `{new}`",
             fix="unsafe" if fixable else None,
-            suggestion=f"Replace `{mention.name}` with `{mention.canonical}`",
+            suggestion=f"Replace `{mention.text}` with `{new}`",
         )
 
 
 def fix(bound: BoundTable, table: Table, ctx: Context) -> Table:
-    return fix_table(bound, table, ctx, _plan)
-
-
-def _plan(mention: Mention, venues: TableVenues) -> str | None:
-    if mention.canonical is None or not mention.is_alias:
-        return None
-    text = mention.text
-    if text.count(mention.name) != 1:
-        # The name was read with spaces collapsed and quotes straightened.
-        text = " ".join(text.split())
-        if text.count(mention.name) != 1:
-            return None
-    new = text.replace(mention.name, mention.canonical)
-    again = venues.vocabulary.parse(new)
-    if again is None or again.is_alias or _parts(again) != _parts(mention):
-        return None
-    return new
-
-
-def _parts(mention: Mention) -> tuple[object, ...]:
-    return mention.canonical, mention.year, mention.style, mention.qualifier, mention.extra
+    return fix_table(bound, table, ctx, alias_plan)

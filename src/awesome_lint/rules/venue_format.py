@@ -4,9 +4,11 @@
 Checks every venue with a year in a table (a Venue column, or a Paper column whose link
 text is a venue such as `[ICCV'23](...)`) against one style: the one set in the config
 (`"venues": {"style": "VENUE YYYY"}`), or else the style most venues of the table already
-use. It also finds a year written in a form no style covers (`ICCV' 23`, `CVPR,2018`) and
-text after the year that is not a qualifier such as `Oral` or `Workshop` (`ICLR'24
-OpenReview`). Venues without a year are not checked.
+use; when two styles tie for the most there is no such style, and the table is left as
+it is. It also finds a year written in a form no style covers (`ICCV' 23`, `CVPR,2018`)
+and text after the year that is not a qualifier such as `Oral` or `Workshop` (`ICLR'24
+OpenReview`). Venues without a year are not checked. A venue written with an alias is
+`venue-alias`'s (when that rule runs), whose one replacement writes the year too.
 
 ## Why
 A column that writes `ICCV'23`, `arXiv(2023)` and `CVPR 2023` reads as three conventions.
@@ -43,11 +45,18 @@ from typing import TYPE_CHECKING
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Table
-from awesome_lint.rules._venues import TableVenues, fix_table, planned, table_venues
+from awesome_lint.rules._venues import (
+    TableVenues,
+    alias_plan,
+    fix_table,
+    planned,
+    table_venues,
+    target_style,
+)
 from awesome_lint.rules.base import Context, at_cell
 
 if TYPE_CHECKING:
-    from awesome_lint.venues import Mention, Style
+    from awesome_lint.venues import Mention
 
 ID = "venue-format"
 FIX: FixSafety | None = "unsafe"
@@ -57,7 +66,11 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
     venues = table_venues(bound, ctx)
     # Lists repeat a few venues: one message per venue as written, shared by its problems.
     said = ctx.memo((ID, venues.style, venues.configured))
+    # venue-alias's one replacement writes the year in the style too.
+    aliases = ctx.runs("venue-alias")
     for found, new, fixable in planned(bound, ctx, _plan):
+        if aliases and venues.plan(alias_plan, found.mention) is not None:
+            continue
         words = said.get(found.mention.text)
         if words is None:
             words = (_message(found.mention, venues, new), f"Replace with `{new}`")
@@ -75,27 +88,12 @@ def fix(bound: BoundTable, table: Table, ctx: Context) -> Table:
     return fix_table(bound, table, ctx, _plan)
 
 
-def _style(mention: Mention, venues: TableVenues) -> Style:
-    """The style `mention` should be in; without one in the table, the closest regular one."""
-    if venues.style is not None:
-        return venues.style
-    if mention.style is not None:
-        return mention.style
-    text = mention.text
-    four = str(mention.year) in text
-    if "," in text:
-        return "VENUE, YYYY"
-    if "'" in text:
-        return "VENUE'YYYY" if four else "VENUE'YY"
-    return "VENUE YYYY" if four else "VENUE'YY"
-
-
 def _plan(mention: Mention, venues: TableVenues) -> str | None:
     from awesome_lint.venues import format_venue
 
     if mention.year is None:
         return None
-    style = _style(mention, venues)
+    style = target_style(mention, venues)
     if mention.style == style and mention.extra is None:
         return None
     new = format_venue(mention.name, mention.year, style, mention.qualifier)
@@ -112,7 +110,7 @@ def _plan(mention: Mention, venues: TableVenues) -> str | None:
 
 def _message(mention: Mention, venues: TableVenues, new: str) -> str:
     venue = f"venue `{mention.text}`"
-    style = _style(mention, venues)
+    style = target_style(mention, venues)
     if mention.style is None:
         return f"{venue} writes the year in no known style; write `{new}` ({style})"
     if mention.style != style:

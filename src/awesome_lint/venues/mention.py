@@ -63,6 +63,7 @@ _QUALIFIER_TABLE: Final[dict[str, tuple[str, ...]]] = {
     "Long": ("long paper",),
     "Main": ("main conference", "main track"),
     "Industry": ("industry track",),
+    "Tiny Papers": ("tiny paper", "tiny papers track", "tiny track"),
     "Datasets and Benchmarks": (
         "datasets and benchmarks track",
         "datasets & benchmarks",
@@ -94,11 +95,15 @@ class Mention:
     """The qualifier in its canonical spelling (``Oral``), kept by fixes."""
     extra: str | None = None
     """Trailing text that is neither year nor qualifier (``OpenReview``)."""
+    form: bool = False
+    """Whether the name is one of the venue's own forms (its full title, its standard
+    abbreviation, its official joint name), which a list may write instead of the short name."""
 
     @property
     def is_alias(self) -> bool:
-        """Whether the name is written differently from the canonical name (``NIPS``, ``tmi``)."""
-        return self.canonical is not None and self.name != self.canonical
+        """Whether the name is another name of the venue or a variant spelling (``NIPS``,
+        ``tmi``), not the canonical name or one of its forms."""
+        return self.canonical is not None and self.name != self.canonical and not self.form
 
     @property
     def is_variant(self) -> bool:
@@ -121,7 +126,8 @@ def format_venue(name: str, year: int | None, style: Style, qualifier: str | Non
 
 
 def majority_style(mentions: Iterable[Mention | None]) -> Style | None:
-    """The style most mentions use; a tie goes to the style seen first. None if no mention has one.
+    """The style most mentions use; None if no mention has one, or if two styles tie for the
+    most (a table split 1:1 or 2:2 has no convention to hold the others to).
 
     Holds a list without a configured style to its own convention. ``None`` items (cells that
     are not mentions) are skipped, so the result of mapping :func:`parse` can be passed as is.
@@ -132,7 +138,9 @@ def majority_style(mentions: Iterable[Mention | None]) -> Style | None:
             counts[mention.style] = counts.get(mention.style, 0) + 1
     if not counts:
         return None
-    # dicts keep insertion order, and max() returns the first of equal items.
+    ranked = sorted(counts.values(), reverse=True)
+    if len(ranked) > 1 and ranked[0] == ranked[1]:
+        return None
     return max(counts, key=lambda style: counts[style])
 
 

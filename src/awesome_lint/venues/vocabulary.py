@@ -35,6 +35,10 @@ from awesome_lint.venues.mention import (
 VENUES_FILE: Final = Path(__file__).resolve().with_name("venues.tsv")
 _HEADER: Final = "kind\tname\taliases"
 _MAX_CACHED_LENGTH: Final = 200
+# "Did you mean": only for names of 4 characters or more, one edit away (two for names
+# longer than _SHORT), so that a venue the vocabulary lacks is not taken for a neighbour.
+_MIN_SUGGESTED: Final = 4
+_SHORT: Final = 8
 _MAX_CACHED_MENTIONS: Final = 1 << 16
 
 
@@ -45,6 +49,8 @@ class Venue:
     name: str
     kind: Kind
     aliases: tuple[str, ...] = ()
+    # The venue's own longer or abbreviated names, accepted as written (see `Mention.form`).
+    forms: tuple[str, ...] = ()
 
 
 class Vocabulary:
@@ -73,14 +79,21 @@ class Vocabulary:
             by_key[name_key(target)] = replace(venue_or_none, aliases=aliases_of)
         self._venues: tuple[Venue, ...] = tuple(by_key.values())
         index: dict[str, Venue] = {}
+        forms: set[str] = set()
         for venue in self._venues:
             for alias in venue.aliases:
                 if name_key(alias):
                     index[name_key(alias)] = venue
+            for form in venue.forms:
+                if name_key(form):
+                    index[name_key(form)] = venue
+                    forms.add(name_key(form))
         index.update(by_key)
+        self._forms = frozenset(forms - set(by_key))
         self._index = index
         self._max_name_words = max(
-            (len(name.split()) for v in self._venues for name in (v.name, *v.aliases)), default=1
+            (len(name.split()) for v in self._venues for name in (v.name, *v.aliases, *v.forms)),
+            default=1,
         )
         self._suggest_keys = list(index)
         self._suggestions: dict[str, str | None] = {}
@@ -115,6 +128,15 @@ class Vocabulary:
                 venue = self._index.get(name_key(name[prefix.end() :]))
         return venue
 
+    def is_form(self, name: str) -> bool:
+        """Whether ``name`` is one of a venue's own forms (`Venue.forms`), as written or after
+        a publisher prefix."""
+        key = name_key(name)
+        if key in self._forms:
+            return True
+        prefix = PUBLISHER_PREFIX_RE.match(name)
+        return prefix is not None and name_key(name[prefix.end() :]) in self._forms
+
     def canonical(self, name: str) -> str | None:
         venue = self.get(name)
         return None if venue is None else venue.name
@@ -132,10 +154,14 @@ class Vocabulary:
     def _closest(self, key: str) -> str | None:
         import difflib  # only for names the vocabulary lacks
 
+        if len(key) < _MIN_SUGGESTED:
+            return None  # three letters are one typo away from too many venues
         matcher = difflib.SequenceMatcher(b=key)
         best: tuple[float, bool, bool] | None = None
         closest = None
         for candidate in difflib.get_close_matches(key, self._suggest_keys, n=5, cutoff=0.75):
+            if _edits(key, candidate) > (1 if len(key) <= _SHORT else 2):
+                continue
             matcher.set_seq1(candidate)
             # Equal ratios are common between short acronyms; a swap of letters (CPVR) or a
             # shared first letter is the likelier typo.
@@ -193,7 +219,7 @@ class Vocabulary:
         if venue is None and extra is not None:
             return None
         known = None if venue is None else venue.name
-        return Mention(raw, name, known, year, style, qualifier, extra)
+        return Mention(raw, name, known, year, style, qualifier, extra, self.is_form(name))
 
     def _resolve(self, name: str) -> tuple[str, Venue | None, str | None] | None:
         """The written name, its venue if known, and a qualifier written before the year."""
@@ -228,28 +254,48 @@ class Vocabulary:
                 return None
             if qualifier is not None and prefix_qualifier is not None:
                 return None
-            return Mention(raw, name, venue.name, None, None, qualifier or prefix_qualifier)
+            qualifier = qualifier or prefix_qualifier
+            return Mention(raw, name, venue.name, None, None, qualifier, None, self.is_form(name))
         return None
+
+
+def _edits(a: str, b: str) -> int:
+    """The edit distance of two names, a swap of neighbours counting as one edit."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 def read_venues(text: str, source: str = "venues.tsv") -> tuple[Venue, ...]:
     """The venues of a vocabulary file's text (see the module docstring for the format)."""
     lines = text.splitlines()
-    if not lines or lines[0] != _HEADER:
+    if not lines or lines[0] not in (_HEADER, _HEADER + "\tforms"):
         raise ValueError(f"{source}: the first line must be the header {_HEADER!r}")
+    width = lines[0].count("\t") + 1
     venues: list[Venue] = []
     for number, line in enumerate(lines[1:], start=2):
         if not line.strip():
             continue
         columns = line.split("\t")
-        if len(columns) != 3:
-            raise ValueError(f"{source}:{number}: expected 3 tab-separated columns")
-        kind, name, aliases = (column.strip() for column in columns)
+        if len(columns) != width:
+            raise ValueError(f"{source}:{number}: expected {width} tab-separated columns")
+        kind, name, aliases, *forms = (column.strip() for column in columns)
         if kind not in KIND_NAMES:
             raise ValueError(f"{source}:{number}: unknown kind {kind!r} for {name!r}")
-        names = tuple(alias.strip() for alias in aliases.split(";") if alias.strip())
-        venues.append(Venue(name, KIND_NAMES[kind], names))
+        venues.append(Venue(name, KIND_NAMES[kind], _names(aliases), _names("".join(forms))))
     return tuple(venues)
+
+
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in text.split(";") if name.strip())
 
 
 def load_default_venues() -> tuple[Venue, ...]:
