@@ -112,8 +112,8 @@ def test_a_renamed_column_and_an_emptied_cell_stay_reported_after_init() -> None
 def test_init_schemas_describe_similar_tables(header: str, bound: bool) -> None:
     learned = doc(table("Name|Title|Modalities|Paper|Code", "A|B|C|D|E", "F|G|H|I|J"))
     config = config_from_text(infer_config(learned), "init")
-    from awesome_lint.binding import bind
     from awesome_lint.markdown.tables import parse
+    from awesome_lint.tableschema import bind
 
     found = bind(parse(doc(table(header, "x|" * header.count("|") + "y"))).tables[0], config.tables)
     assert (found.schema is not None and found.schema.origin != "built-in") == bound

@@ -6,14 +6,14 @@ from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import replace
 from typing import Any, NamedTuple
 
-from awesome_lint.binding import BoundTable, bind
 from awesome_lint.collector import collector_paused
 from awesome_lint.config import Config, default_config
 from awesome_lint.document import Lines
 from awesome_lint.markdown.tables import ParsedDocument, parse
 from awesome_lint.model import Cell, Problem, Severity
-from awesome_lint.rules import BY_ID, RULES, Rule
+from awesome_lint.rules import ALIASES, BY_ID, RULES, Rule
 from awesome_lint.rules.base import Context
+from awesome_lint.tableschema import BoundTable, bind
 
 
 class Selection(NamedTuple):
@@ -29,7 +29,7 @@ class Selection(NamedTuple):
                 continue
             if rule.id in self.ignore:
                 continue
-            if config.setting(rule.id, rule.severity).severity == "off":
+            if config.setting(rule.id, rule.severity, rule.aliases).severity == "off":
                 continue
             out.append(rule)
         return out
@@ -85,7 +85,7 @@ def analyse(
             cache=previous.cache if previous is not None else {},
         )
         problems: list[Problem] = []
-        severities = {rule.id: _severity(config, rule.id, rule.severity) for rule in rules}
+        severities = {rule.id: _severity(config, rule) for rule in rules}
         # Table by table, so that what the rules share about a table (its links, its venues)
         # lives only while its table is checked.
         for table in bound:
@@ -109,9 +109,10 @@ def _with_severity(found: Iterable[Problem], severity: Severity) -> Iterator[Pro
         yield p if p.severity in (severity, "warning") else replace(p, severity=severity)
 
 
-def _severity(config: Config, rule: str, default: Severity) -> Severity:
+def _severity(config: Config, rule: Rule) -> Severity:
     # Rules set to "off" never run, so only the two severities reach a problem.
-    return "warning" if config.setting(rule, default).severity == "warning" else "error"
+    setting = config.setting(rule.id, rule.severity, rule.aliases)
+    return "warning" if setting.severity == "warning" else "error"
 
 
 def _order(p: Problem) -> tuple[int, int, str, str]:
@@ -127,7 +128,7 @@ def lint_text(
 
 def _options(rule: Rule, config: Config) -> dict[str, Any]:
     options = {name: spec.get("default") for name, spec in rule.options.items()}
-    options.update(config.setting(rule.id, rule.severity).options)
+    options.update(config.setting(rule.id, rule.severity, rule.aliases).options)
     return options
 
 
@@ -138,26 +139,10 @@ def _suppressed(
         return problems
     from awesome_lint.suppress import apply as apply_suppressions  # only lists with comments
 
-    row_lines = sorted(
-        row.line
-        for table in document.tables
-        for row in (table.header, table.delimiter, *table.rows)
-    )
     unused = BY_ID.get("unused-disable")
-    report = unused is not None and unused in rules
-    kept = apply_suppressions(
-        problems,
-        document.lines,
-        row_lines,
-        document.code_lines,
-        BY_ID.keys(),
-        {rule.id for rule in rules},
-        report,
-    )
-    if report:
-        severity = _severity(config, "unused-disable", "warning")
-        kept = [replace(p, severity=severity) if p.rule == "unused-disable" else p for p in kept]
-    return kept
+    severity = _severity(config, unused) if unused is not None and unused in rules else None
+    active = {rule.id for rule in rules}
+    return apply_suppressions(problems, document, BY_ID.keys(), ALIASES, active, severity)
 
 
 def _comment_candidates(document: ParsedDocument) -> Iterable[int]:

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from awesome_lint.document import Document
 
 OUTPUT_FORMATS = ("text", "concise", "full", "json", "github", "sarif")
-LAYOUTS = ("auto", "aligned", "compact", "tight")  # the config's "style"
 
 
 @dataclass
@@ -73,7 +72,7 @@ def _error(message: str) -> None:
     help="How to print problems.",
 )
 @click.option("--config", "config_path", type=click.Path(path_type=str), help="Config file.")
-@click.option("--style", type=click.Choice(LAYOUTS), help="Table layout (auto: each table's own).")
+@click.option("--style", type=click.Choice(["auto", "aligned", "compact", "tight"]), help="Layout.")
 @click.option("--select", multiple=True, help="Run only these rules (comma-separated ids).")
 @click.option("--ignore", multiple=True, help="Skip these rules (comma-separated ids).")
 @click.option("--strict", is_flag=True, help="Warnings also make the exit code 1.")
@@ -107,9 +106,11 @@ def check(
     git-tracked Markdown files of the current repository are checked.
     """
     from awesome_lint.api import Selection
-    from awesome_lint.rules import BY_ID
+    from awesome_lint.rules import BY_ID, resolve
 
-    selection = Selection(_split(select), _split(ignore))
+    selection = Selection(
+        frozenset(map(resolve, _split(select))), frozenset(map(resolve, _split(ignore)))
+    )
     unknown = sorted((selection.select | selection.ignore) - BY_ID.keys())
     if unknown:
         raise click.UsageError(f"unknown rule id {', '.join(map(repr, unknown))}")

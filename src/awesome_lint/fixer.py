@@ -15,12 +15,12 @@ from functools import cached_property
 from itertools import chain
 
 from awesome_lint.api import Analysis, Selection, analyse
-from awesome_lint.binding import BoundTable
 from awesome_lint.collector import collector_paused
 from awesome_lint.config import Config
 from awesome_lint.document import Lines
 from awesome_lint.model import Problem, Row, Table
 from awesome_lint.render import render_table, table_style
+from awesome_lint.tableschema import BoundTable
 
 
 class FixError(Exception):

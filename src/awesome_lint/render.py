@@ -40,11 +40,15 @@ column are kept (GitHub hides them; a person decides what they meant), left-alig
 the widest cell in their position, without a delimiter cell above them.
 
 `table_style` reads which layout a table is written in (the "auto" setting): its header and
-delimiter rows are its style sheet. Pipes of the header and delimiter rows at the same display
-columns, with a header cell padded beyond one space: "aligned". At the same columns but the
-header unpadded (`| Title | Code |` over `|-------|------|`): the body decides, "aligned" when
-at least as many rows are laid out aligned as compact. Otherwise: "tight" when no header cell
-has a space inside its pipes, else "compact". Mixed body rows follow the header.
+delimiter rows are its style sheet, in this order:
+- pipes of both rows at the same columns (by display width, or by code points: some editors
+  count a CJK character as one column) and a header cell padded beyond one space: "aligned";
+- no header cell with a space inside its pipes: "tight";
+- pipes at the same columns but the header unpadded (`| Title | Code |` over
+  `|-------|------|`): the body decides, "aligned" when at least as many rows are laid out
+  aligned as compact;
+- anything else: "compact".
+Body rows written otherwise are the deviations: they follow the header.
 """
 
 from __future__ import annotations
@@ -92,17 +96,16 @@ def table_style(table: Table, setting: str = AUTO) -> Style:
     if named is not None:
         return named
     header, delimiter = _slots(table.header), _slots(table.delimiter)
-    inner = header[1:-1] if len(header) > 2 else header
+    inner = header[1 if not header[0].strip() else 0 : -1 if not header[-1].strip() else None]
     # Editors that count code points pad CJK headers by their length, not their width.
     lined_up = display_widths(header) == display_widths(delimiter)
-    if header and (lined_up or list(map(len, header)) == list(map(len, delimiter))):
-        if any(slot.startswith("  ") or slot.endswith("  ") for slot in inner):
-            return "aligned"
-        return (
-            "aligned" if _laid_out(table, "aligned") >= _laid_out(table, "compact") else "compact"
-        )
+    lined_up = lined_up or list(map(len, header)) == list(map(len, delimiter))
+    if lined_up and any(slot.startswith("  ") or slot.endswith("  ") for slot in inner):
+        return "aligned"
     if inner and not any(slot[:1].isspace() or slot[-1:].isspace() for slot in inner):
         return "tight"
+    if lined_up and _laid_out(table, "aligned") >= _laid_out(table, "compact"):
+        return "aligned"
     return "compact"
 
 

@@ -6,9 +6,9 @@ from dataclasses import replace
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from awesome_lint.binding import bind
 from awesome_lint.markdown.tables import parse
 from awesome_lint.rules._links import links, rewrite_table
+from awesome_lint.tableschema import bind
 
 
 def _upper(url: str) -> str | None:

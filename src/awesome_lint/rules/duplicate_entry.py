@@ -54,7 +54,6 @@ from dataclasses import replace
 from typing import Any
 
 from awesome_lint import urls
-from awesome_lint.config import ColumnSpec
 from awesome_lint.model import Cell, FixSafety, Problem
 from awesome_lint.rules._schema import (
     GENERIC_LABELS,
@@ -67,6 +66,7 @@ from awesome_lint.rules._schema import (
     names_agree,
 )
 from awesome_lint.rules.base import Context, at_cell
+from awesome_lint.tableschema import ColumnSpec
 
 ID = "duplicate-entry"
 FIX: FixSafety | None = None

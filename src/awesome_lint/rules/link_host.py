@@ -31,10 +31,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Link, Problem
 from awesome_lint.rules._links import at_link, bare, links, url_host
 from awesome_lint.rules.base import Context
+from awesome_lint.tableschema import BoundTable
 from awesome_lint.urls import HostPatterns, is_forge
 
 ID = "link-host"

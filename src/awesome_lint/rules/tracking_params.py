@@ -32,10 +32,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Table
 from awesome_lint.rules._links import at_link, rewrite_table, table_links, url_answers
 from awesome_lint.rules.base import Context
+from awesome_lint.tableschema import BoundTable
 from awesome_lint.urls import host, strip_tracking, tracking_params
 
 ID = "tracking-params"

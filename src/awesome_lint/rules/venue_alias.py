@@ -49,10 +49,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Table
 from awesome_lint.rules._venues import alias_plan, fix_table, planned
 from awesome_lint.rules.base import Context, at_cell
+from awesome_lint.tableschema import BoundTable
 
 ID = "venue-alias"
 FIX: FixSafety | None = "unsafe"

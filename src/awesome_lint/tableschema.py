@@ -1,4 +1,5 @@
-"""Which table schema describes a table, and which schema column each header cell is.
+"""Table schemas: what a config says a table holds (its columns, their specs, its rows' JSON
+Schema), and binding a table to the schema that describes it, header cell by header cell.
 
 Schemas are tried in order, the list's own before the built-in ones; the first whose match
 holds describes the table. A schema with `match.similarity` (what `init` writes) also
@@ -11,12 +12,94 @@ in `renamed`, for `header-mismatch`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Any
 
-from awesome_lint.config import ColumnSpec, TableSchema, fold_header
 from awesome_lint.model import Cell, Row, Table
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    name: str
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+    placeholders: frozenset[str] = frozenset()
+    links: str = "optional"
+    hosts: tuple[str, ...] = ()
+    venue: bool | str = False
+
+    def is_placeholder(self, text: str) -> bool:
+        return fold_placeholder(text) in self.placeholders
+
+
+@dataclass(frozen=True)
+class TableSchema:
+    name: str
+    columns: tuple[ColumnSpec, ...]
+    heading: re.Pattern[str] | None = None
+    match_all: tuple[str, ...] = ()
+    match_any: tuple[str, ...] = ()
+    # The share of `match_all` that a header resembling the schema must have (see above).
+    similarity: float | None = None
+    ordered: bool = False
+    additional_columns: bool = True
+    row: Mapping[str, Any] | None = None
+    unique: tuple[tuple[str, str], ...] = ()
+    sort: tuple[str, str, str] | None = None
+    # Where it was defined, for messages: "built-in" or "<path>#/tables/0".
+    origin: str = "built-in"
+
+
+def fold_header(text: str) -> str:
+    """Header spellings compare ignoring case, spaces, punctuation and symbols."""
+    return _NOT_ALNUM.sub("", text.casefold())
+
+
+# `\w` is str.isalnum() plus the underscore.
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=1 << 16)
+def fold_placeholder(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def table_schema(data: Mapping[str, Any], origin: str) -> TableSchema:
+    """The table schema of a config's `tables` item (`origin`: where it was defined)."""
+    match = data.get("match", {})
+    sort = data.get("sort")
+    return TableSchema(
+        name=data.get("name", ""),
+        columns=tuple(_column_spec(c) for c in data.get("columns", ())),
+        heading=re.compile(match["heading"], re.IGNORECASE) if "heading" in match else None,
+        match_all=tuple(match.get("columns", ())),
+        match_any=tuple(match.get("any_columns", ())),
+        similarity=match.get("similarity"),
+        ordered=data.get("ordered", False),
+        additional_columns=data.get("additional_columns", True),
+        row=data.get("row"),
+        unique=tuple((u["column"], u.get("by", "text")) for u in data.get("unique", ())),
+        sort=(sort["column"], sort.get("order", "ascending"), sort.get("by", "text"))
+        if sort
+        else None,
+        origin=origin,
+    )
+
+
+def _column_spec(data: Mapping[str, Any]) -> ColumnSpec:
+    return ColumnSpec(
+        name=data["name"],
+        aliases=tuple(data.get("aliases", ())),
+        required=data.get("required", False),
+        placeholders=frozenset(fold_placeholder(p) for p in data.get("placeholders", ())),
+        links=data.get("links", "optional"),
+        hosts=tuple(data.get("hosts", ())),
+        venue=data.get("venue", False),
+    )
 
 
 @dataclass(frozen=True)
