@@ -145,3 +145,12 @@ def test_time_grows_linearly_with_the_rows() -> None:
 
     small, large = seconds(2_000), seconds(20_000)
     assert large < 30 * small + 0.5
+
+
+def test_a_list_that_repeats_entries_under_several_headings_does_so_on_purpose() -> None:
+    rows = "".join(f"| m{i} | | [x](https://arxiv.org/abs/{i}) | |\n" for i in range(5))
+    text = "## A\n\n" + HEADER + rows + "\n## B\n\n" + HEADER + rows
+    assert lint_text(text, selection=ONLY) == []
+    four = rows.split("\n", 1)[1]
+    text = "## A\n\n" + HEADER + rows + "\n## B\n\n" + HEADER + four
+    assert [p.severity for p in lint_text(text, selection=ONLY)] == ["warning"] * 4

@@ -114,7 +114,7 @@ _any_urls = st.tuples(
 ).map("".join) | st.text(max_size=30)
 
 
-@settings(max_examples=500)
+@settings(max_examples=500, deadline=None)
 @given(_any_urls)
 @example("https://arxiv.org/pdf/2101.00001v2")
 @example("https://export.arxiv.org/abs/2101.00001")

@@ -1,4 +1,5 @@
-"""The rules, one module each, registered by hand in the order `awesome-lint rules` lists them.
+"""The rules, one module each, registered by hand (`_NAMES`) in the order `awesome-lint rules`
+lists them. CONTRIBUTING.md says how to add one.
 
 A rule module has:
 - a docstring: its first line says what the rule finds; the sections `## What it does`,
@@ -18,54 +19,39 @@ A rule module has:
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from types import ModuleType
 from typing import Any, NamedTuple, cast
 
 from awesome_lint.model import FixSafety, Problem, RuleInfo, Severity, Table
-from awesome_lint.rules import (
-    arxiv_link,
-    duplicate_entry,
-    empty_cell,
-    empty_row,
-    header_mismatch,
-    insecure_link,
-    invalid_cell,
-    link_host,
-    link_syntax,
-    pdf_link,
-    ragged_row,
-    row_order,
-    table_format,
-    tracking_params,
-    unused_disable,
-    venue_alias,
-    venue_format,
-    venue_unknown,
-)
 from awesome_lint.rules.base import Context
 from awesome_lint.tableschema import BoundTable
 
-_MODULES: tuple[ModuleType, ...] = (
-    ragged_row,
-    empty_row,
-    table_format,
-    header_mismatch,
-    empty_cell,
-    link_syntax,
-    insecure_link,
-    tracking_params,
-    arxiv_link,
-    pdf_link,
-    link_host,
-    venue_format,
-    venue_alias,
-    venue_unknown,
-    duplicate_entry,
-    invalid_cell,
-    row_order,
-    unused_disable,
+# The registry: one line a rule, in the order `awesome-lint rules` lists them.
+_NAMES = (
+    "ragged_row",
+    "empty_row",
+    "table_format",
+    "header_mismatch",
+    "empty_cell",
+    "link_syntax",
+    "insecure_link",
+    "tracking_params",
+    "arxiv_link",
+    "pdf_link",
+    "link_host",
+    "venue_format",
+    "venue_alias",
+    "venue_unknown",
+    "duplicate_entry",
+    "invalid_cell",
+    "row_order",
+    "unused_disable",
+)
+_MODULES: tuple[ModuleType, ...] = tuple(
+    importlib.import_module(f"awesome_lint.rules.{name}") for name in _NAMES
 )
 
 TableCheck = Callable[[BoundTable, Context], Iterable[Problem]]

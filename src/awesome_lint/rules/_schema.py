@@ -93,9 +93,19 @@ def identity(row: Row, columns: tuple[int, ...]) -> Names:
 def names_agree(a: Names, b: Names) -> bool:
     """Names agree unless both rows name the entry and the names differ."""
     return all(
-        not x[0] or not y[0] or x[0] == y[0] or x[0] == y[1] or x[1] == y[0]
-        for x, y in zip(a, b)
+        not x[0] or not y[0] or x[0] == y[0] or x[0] == y[1] or x[1] == y[0] for x, y in zip(a, b)
     )
+
+
+def text_key(text: str) -> tuple[str, ...]:
+    """A cell text as a key: folded, and none for texts that only name a kind of link."""
+    folded = fold_text(text)
+    return (folded,) if folded and folded not in GENERIC_LABELS else ()
+
+
+def section_name(headings: tuple[str, ...]) -> str:
+    """The section the headings above a table make, as a message names it."""
+    return f"“{headings[-1]}”" if headings and headings[-1] else "the top of the file"
 
 
 # `\w` is str.isalnum() plus the underscore.

@@ -16,11 +16,9 @@ one is the other's part before a colon (`Models Genesis`, `Models Genesis: Gener
 
 Empty cells, placeholders (`N/A`, `-`, ...), texts that only name a kind of link (`Link`,
 `PDF`, `arXiv`, ...), relative links and links to a site's home page never match. The
-built-in paper-list schema's keys are Title (by text) and Paper (by url); a Code repository
-shared by two papers is not a duplicate. The problem is on the later row and names the first.
-
-A repeat under another heading is a case of its own (option `across_sections`), reported
-with both sections named.
+built-in keys are Title (by text) and Paper (by url), not Code. The problem is on the later
+row and names the first; a repeat under another heading (option `across_sections`) names
+both sections.
 
 ## Why
 Long lists grow by pull requests from many people, and a paper added twice, often under two
@@ -33,7 +31,7 @@ arXiv link forms or in two sections, makes the list look unmaintained.
 | Models Genesis            | [arXiv](https://arxiv.org/abs/1908.06912)  |
 | Models genesis.           | [PDF](https://arxiv.org/pdf/1908.06912v2)  |
 ```
-The second row has the same Title and Paper as the first. Keys of your own:
+The second row repeats the first. Keys of your own:
 ```json
 {"tables": [{"columns": [{"name": "Model"}, {"name": "Repo"}],
   "unique": [{"column": "Model"}, {"column": "Repo", "by": "url"}]}]}
@@ -43,8 +41,9 @@ The second row has the same Title and Paper as the first. Keys of your own:
 None: which row to keep, or whether the two are different entries, is for a person to decide.
 
 ## Options
-- `across_sections` (default `"warning"`): `"warning"`, `"error"`, or `"off"` for lists that
-  file an entry under every topic it covers.
+- `across_sections` (default `"auto"`): `"warning"`, `"error"`, `"off"` (a list filing an
+  entry under every topic it covers), or `"auto"`: `"off"` when the document repeats 5
+  entries or more under other headings (on purpose, then), else `"warning"`.
 """
 
 from __future__ import annotations
@@ -56,14 +55,14 @@ from typing import Any
 from awesome_lint import urls
 from awesome_lint.model import Cell, FixSafety, Problem
 from awesome_lint.rules._schema import (
-    GENERIC_LABELS,
     Names,
-    fold_text,
     identity,
     identity_columns,
     is_blank,
     is_placeholder,
     names_agree,
+    section_name,
+    text_key,
 )
 from awesome_lint.rules.base import Context, at_cell
 from awesome_lint.tableschema import ColumnSpec
@@ -72,11 +71,14 @@ ID = "duplicate-entry"
 FIX: FixSafety | None = None
 OPTIONS: dict[str, Any] = {
     "across_sections": {
-        "enum": ["off", "warning", "error"],
-        "default": "warning",
-        "description": "How to report an entry repeated under another heading.",
+        "enum": ["off", "warning", "error", "auto"],
+        "default": "auto",
+        "description": "How to report an entry repeated under another heading; auto: off"
+        " when the document repeats 5 entries or more so, else warning.",
     }
 }
+# Repeats under other headings that make them the document's convention under "auto".
+CONVENTION = 5
 
 # Rows kept per key: one paper shared by more entries than this is a list's convention.
 _KEEP = 32
@@ -85,10 +87,18 @@ Seen = tuple[int, tuple[str, ...], Names]
 
 
 def check_document(ctx: Context) -> Iterator[Problem]:
-    across = ctx.options(ID).get("across_sections", "warning")
+    across = ctx.options(ID).get("across_sections", "auto")
+    found = list(_problems(ctx, "warning" if across == "auto" else across))
+    if across == "auto" and sum(again for _, again in found) >= CONVENTION:
+        found = [(p, again) for p, again in found if not again]
+    return (p for p, _ in found)
+
+
+def _problems(ctx: Context, across: str) -> Iterator[tuple[Problem, bool]]:
+    """Each problem, and whether it is a repeat under another heading."""
     firsts: dict[tuple[str, str], dict[str, list[Seen]]] = {}
     url_key = ctx.cached(f"{ID}:url", _url_key)
-    text_key = ctx.cached(f"{ID}:text", _text_key)
+    key_of_text = ctx.cached(f"{ID}:text", text_key)
     for bound in ctx.tables:
         if bound.schema is None or not bound.schema.unique:
             continue
@@ -114,7 +124,7 @@ def check_document(ctx: Context) -> Iterator[Problem]:
                 cell = row.cells[index]
                 values = memo.get(cell.raw)
                 if values is None:
-                    values = memo[cell.raw] = _values(spec, cell, by, url_key, text_key)
+                    values = memo[cell.raw] = _values(spec, cell, by, url_key, key_of_text)
                 earlier = _earlier(values, first, (row.line, section, me), across != "off")
                 if earlier is not None:
                     line, there = earlier
@@ -124,11 +134,11 @@ def check_document(ctx: Context) -> Iterator[Problem]:
             if where is None:
                 continue
             if same:
-                yield _problem(where, same, "")
+                yield _problem(where, same, ""), False
             elif other:
-                sections = f" (under {_section(theirs)}; again under {_section(section)})"
+                sections = f" (under {section_name(theirs)}; again under {section_name(section)})"
                 problem = _problem(where, other, sections)
-                yield replace(problem, severity="warning") if across == "warning" else problem
+                yield replace(problem, severity="warning") if across == "warning" else problem, True
 
 
 def _earlier(
@@ -165,21 +175,12 @@ def _values(
     return tuple(dict.fromkeys(k for k in found if k is not None))
 
 
-def _text_key(text: str) -> tuple[str, ...]:
-    folded = fold_text(text)
-    return (folded,) if folded and folded not in GENERIC_LABELS else ()
-
-
 def _url_key(url: str) -> str | None:
     key = urls.canonical_key(url)
     # A relative link or a site's home page names no entry of its own.
     if key.startswith(("arxiv:", "doi:")) or (urls.host(url) and "/" in key):
         return key
     return None
-
-
-def _section(headings: tuple[str, ...]) -> str:
-    return f"“{headings[-1]}”" if headings and headings[-1] else "the top of the file"
 
 
 def _problem(cell: Cell, matches: dict[int, list[str]], where: str) -> Problem:

@@ -60,9 +60,7 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
         else:
             message = f"{what} in the URL; expected the URL without {them}"
             advice = f"Remove {listed} from the URL" + ("" if fixable else f": {new}")
-        yield at_link(
-            ID, cell, link, message, fix="unsafe" if fixable else None, suggestion=advice
-        )
+        yield at_link(ID, cell, link, message, fix="unsafe" if fixable else None, suggestion=advice)
 
 
 def question(ctx: Context) -> Callable[[str], tuple[str, ...]]:

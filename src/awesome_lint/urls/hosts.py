@@ -128,6 +128,7 @@ def is_forge(name: str) -> bool:
     label, _, rest = name.lower().partition(".")
     return label in _FORGE_LABELS and "." in rest
 
+
 HTTPS_HOSTS: tuple[str, ...] = words(
     """
     github.com gist.github.com raw.githubusercontent.com *.githubusercontent.com *.github.io
