@@ -288,18 +288,19 @@ def test_arxiv_form_is_learned_from_nine_in_ten_links() -> None:
 def test_publisher_pdfs_on_purpose_turn_pdf_link_off() -> None:
     cvf = "https://openaccess.thecvf.com/content/ICCV2023/papers/A{}_ICCV_2023_paper.pdf"
     rows = [f"P{i}|[pdf]({cvf.format(i)})" for i in range(5)]
-    assert infer(doc(table("Title|Paper", *rows)))["rules"] == {"pdf-link": "off"}
+    assert infer(doc(table("Title|Paper", *rows)))["rules"] == {"pdf-link": {"form": "pdf"}}
     html = cvf.replace("/papers/", "/html/").replace(".pdf", ".html").format(9)
     assert "rules" not in infer(doc(table("Title|Paper", *rows[:4], f"Q|[a]({html})")))
 
 
 def test_repeats_across_sections_off_when_the_list_repeats_on_purpose() -> None:
-    rows = ("A|[a](https://arxiv.org/abs/2301.00001)", "B|[b](https://arxiv.org/abs/2301.00002)")
+    rows = [f"{t}|[a](https://arxiv.org/abs/2301.0000{i})" for i, t in enumerate("ABCDE")]
     first = "## One\n\n" + table("Title|Paper", *rows)
     again = "## Two\n\n" + table("Title|Paper", *rows)
-    once = "## Two\n\n" + table("Title|Paper", rows[0])
-    assert infer(doc(first, again))["rules"] == {"duplicate-entry": {"across_sections": "off"}}
-    assert "rules" not in infer(doc(first, once))
+    once = "## Two\n\n" + table("Title|Paper", *rows[:4])
+    learned = infer(doc(first, again))["rules"]
+    assert learned["duplicate-entry"] == {"across_sections": "off"}
+    assert "duplicate-entry" not in infer(doc(first, once))["rules"]
 
 
 def test_relative_links_allowed_when_the_list_uses_them() -> None:
@@ -376,8 +377,6 @@ def test_init_on_the_corpus_quiets_conventions_only(path: Path, tmp_path: Path) 
     ("name", "rule"),
     [
         ("DmitryRyumin__ICCV-2023-Papers__sections__2023__main__3d-from", "link-host"),
-        ("DmitryRyumin__ICCV-2023-Papers__sections__2023__main__3d-from", "pdf-link"),
-        ("ChenHsing__Awesome-Video-Diffusion-Models__README.md", "duplicate-entry"),
         ("PLM2233__Awesome-Medical-Foundation-Models__README.md", "venue-alias"),
     ],
 )
@@ -392,6 +391,29 @@ def test_the_default_already_learns_relative_links(tmp_path: Path) -> None:
     path = next(p for p in CORPUS if p.name.startswith("openmedlab__Awesome-Medical-Dataset"))
     before, after = compare(path, tmp_path)
     assert before["link-syntax"] == after["link-syntax"] == 0
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="needs ../shared/corpus")
+@pytest.mark.parametrize(
+    ("name", "rule", "options"),
+    [
+        (
+            "DmitryRyumin__ICCV-2023-Papers__sections__2023__main__3d-from",
+            "pdf-link",
+            {"form": "pdf"},
+        ),
+        ("ChenHsing__Awesome-Video-Diffusion-Models__README.md", "arxiv-link", {"form": "abs"}),
+        (
+            "ChenHsing__Awesome-Video-Diffusion-Models__README.md",
+            "duplicate-entry",
+            {"across_sections": "off"},
+        ),
+    ],
+)
+def test_init_pins_the_corpus_conventions(name: str, rule: str, options: dict[str, str]) -> None:
+    path = next(p for p in CORPUS if p.name.startswith(name))
+    learned = infer(path.read_text(encoding="utf-8-sig"))
+    assert learned["rules"][rule] == options
 
 
 def report(folder: Path) -> str:

@@ -17,11 +17,13 @@ that linting right after `init` reports defects, not conventions:
 - `"style"`: the layout (aligned, compact, tight) that `table-format` reads in at least
   `SHARE` (90 %) of the tables, else `"auto"` (each table keeps its own);
 - rule options for the link conventions the list keeps in at least `SHARE` of `MIN_USES` (5)
-  or more links: `arxiv-link.form` (`"pdf"` or `"abs"`), `pdf-link` off when the publisher
-  links it would report are PDFs on purpose (at least `SHARE` of the links to those hosts),
+  or more links: `arxiv-link.form` (`"pdf"` or `"abs"`), `pdf-link.form: "pdf"` when the
+  publisher links it would report are PDFs on purpose (at least `SHARE` of the links to those
+  hosts),
   `link-syntax.allow_relative` for relative links used twice or more;
 - `duplicate-entry.across_sections: "off"` when the list lists entries again under other
-  headings on purpose (two entries or more do); a single repeat stays reported;
+  headings on purpose (as many as the rule's `auto` asks for, `CONVENTION`); fewer repeats
+  stay reported;
 - a code column's `hosts` holds the hosts it links more than once: a one-off host is a
   finding to look at, not a convention.
 
@@ -49,6 +51,7 @@ from awesome_lint.rules._schema import GENERIC_LABELS, fold_text, is_blank, is_p
 from awesome_lint.rules._schema import looks_placeholder as placeholder_like
 from awesome_lint.rules._venues import table_venues
 from awesome_lint.rules.base import Context
+from awesome_lint.rules.duplicate_entry import CONVENTION
 from awesome_lint.tableschema import ColumnSpec, bind, fold_header
 from awesome_lint.tableschema import fold_placeholder as fold
 from awesome_lint.venues import Mention
@@ -106,8 +109,8 @@ def _rules(text: str, tables: Sequence[Table]) -> Json:
     if len(arxiv) >= MIN_USES and max(pdfs, len(arxiv) - pdfs) >= SHARE * len(arxiv):
         rules["arxiv-link"] = {"form": "pdf" if 2 * pdfs > len(arxiv) else "abs"}
     if _pdfs_on_purpose(found):
-        rules["pdf-link"] = "off"
-    if _repeats_across_sections(text) >= REPEATED:
+        rules["pdf-link"] = {"form": "pdf"}
+    if _repeats_across_sections(text) >= CONVENTION:
         rules["duplicate-entry"] = {"across_sections": "off"}
     return rules
 
@@ -128,10 +131,12 @@ def _repeats_across_sections(text: str) -> int:
     from awesome_lint.api import Selection, lint_text
     from awesome_lint.config import config_from_text
 
-    only = Selection(frozenset({"duplicate-entry"}))
-    setting = {"rules": {"duplicate-entry": {"across_sections": "off"}}}
-    within = lint_text(text, config_from_text(json.dumps(setting), "init"), only)
-    return len(lint_text(text, default_config(), only)) - len(within)
+    def found(across: str) -> int:
+        setting = {"rules": {"duplicate-entry": {"across_sections": across}}}
+        config = config_from_text(json.dumps(setting), "init")
+        return len(lint_text(text, config, Selection(frozenset({"duplicate-entry"}))))
+
+    return found("warning") - found("off")
 
 
 def _relative_links(tables: Sequence[Table]) -> int:
