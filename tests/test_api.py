@@ -28,7 +28,7 @@ def test_tables_to_fix_are_those_with_a_fixable_problem(path: Path, unsafe: bool
 
 def test_several_tables_some_to_fix() -> None:
     aligned = "| a   |\n| --- |\n| b   |\n"
-    text = "\n".join([aligned, "| a |\n|---|\n| b |\n", aligned, "|x|\n|-|\n"])
+    text = "\n".join([aligned, "| a |\n|---|\n|  b |\n", aligned, "|x|\n|-|\n| y|\n"])
     analysis = analyse(text)
     assert [bound.table.line for bound in tables_to_fix(analysis, False)] == [5, 13]
 
@@ -40,7 +40,7 @@ def test_the_public_api_is_the_package() -> None:
     problems = awesome_lint.lint_text(text)
     assert [p.rule for p in problems] == ["table-format", "ragged-row"]
     fixed = awesome_lint.fix_text(text)
-    assert fixed.text == "| a   | b   |\n| --- | --- |\n| 1   |     |\n"
+    assert fixed.text == "| a | b |\n|---|---|\n| 1 | |\n"  # compact, as it is written
     assert awesome_lint.lint_text(fixed.text) == []
     assert '"rows"' in awesome_lint.export_json(text, "list.md")
     for name in awesome_lint.__all__:

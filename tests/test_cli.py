@@ -192,3 +192,22 @@ def test_export(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     header = "Name,Title,Modalities,Paper,Paper URL,Code,Code URL"
     assert code == 0 and out.splitlines()[0] == header
     assert out.splitlines()[1].startswith("UniMedI,Unified Medical Image")
+
+
+def test_style_option_and_config_override_the_tables_own(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    compact = "# List\n\n| Name | Year |\n|---|---|\n| BERT | 2019 |\n"
+    (repo / "README.md").write_text(compact, encoding="utf-8")
+    assert run(capsys, "README.md")[0] == 0  # auto: the table's own compact layout
+    assert run(capsys, "--style", "compact", "README.md")[0] == 0
+    code, out, _ = run(capsys, "--style", "tight", "README.md")
+    assert code == 1 and "table-format" in out
+    (repo / ".awesome-lint.json").write_text(json.dumps({"style": "aligned"}), encoding="utf-8")
+    assert run(capsys, "README.md")[0] == 1
+    assert run(capsys, "--style", "auto", "README.md")[0] == 0
+    assert run(capsys, "--fix", "README.md")[0] == 0
+    fixed = (repo / "README.md").read_text(encoding="utf-8")
+    assert fixed == "# List\n\n| Name | Year |\n| ---- | ---- |\n| BERT | 2019 |\n"
+    code, _, err = run(capsys, "--style", "wide", "README.md")
+    assert code == 2 and "wide" in err

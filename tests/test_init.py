@@ -80,6 +80,45 @@ def test_golden_configs(case: str) -> None:
     assert out == (folder / "expected.json").read_text(encoding="utf-8")
 
 
+def test_a_renamed_column_and_an_emptied_cell_stay_reported_after_init() -> None:
+    text = (GOLDEN / "seed" / "input.md").read_text(encoding="utf-8")
+    config = config_from_text(infer_config(text), "init")
+    lines = text.splitlines(keepends=True)
+    lines[3] = lines[3].replace("| Modalities ", "| Modality   ", 1)
+    row = lines[7].split("|")
+    row[2] = "  "  # the Title of SAMv2
+    lines[7] = "|".join(row)
+    problems = lint_text("".join(lines), config)
+    found = {(p.line, p.rule) for p in problems}
+    assert (4, "header-mismatch") in found and (8, "empty-cell") in found
+    renamed = next(p for p in problems if p.rule == "header-mismatch")
+    assert "`Modality` is `Modalities`" in renamed.message
+    assert not {(p.line, p.rule) for p in lint_text(text, config)} & {
+        (4, "header-mismatch"),
+        (8, "empty-cell"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("header", "bound"),
+    [
+        ("Name|Title|Modality|Paper|Code", True),  # a singular for a plural
+        ("Name|Tittle|Modalities|Paper|Code", True),  # a typo
+        ("Name|Title|Paper", True),  # 3 of 5 columns
+        ("Name|Year", False),  # 1 of 5 columns
+        ("Model|Size|Date", False),  # another table
+    ],
+)
+def test_init_schemas_describe_similar_tables(header: str, bound: bool) -> None:
+    learned = doc(table("Name|Title|Modalities|Paper|Code", "A|B|C|D|E", "F|G|H|I|J"))
+    config = config_from_text(infer_config(learned), "init")
+    from awesome_lint.markdown.tables import parse
+    from awesome_lint.tableschema import bind
+
+    found = bind(parse(doc(table(header, "x|" * header.count("|") + "y"))).tables[0], config.tables)
+    assert (found.schema is not None and found.schema.origin != "built-in") == bound
+
+
 def test_no_tables_gives_only_the_schema() -> None:
     assert infer("# Nothing here\n\ntext\n") == {"$schema": SCHEMA_URL}
 
@@ -90,7 +129,10 @@ def test_no_tables_gives_only_the_schema() -> None:
 def test_columns_keep_their_names_and_built_in_roles() -> None:
     text = doc(table("Paper Title|Conference|Repo", "A|CVPR'23|-", "B|ICCV'23|-"))
     schema = only_schema(text)
-    assert schema["match"] == {"columns": ["Paper Title", "Conference", "Repo"]}
+    assert schema["match"] == {
+        "columns": ["Paper Title", "Conference", "Repo"],
+        "similarity": 0.6,
+    }
     assert [c["name"] for c in schema["columns"]] == ["Paper Title", "Conference", "Repo"]
     assert schema["columns"][1]["venue"] is True
     assert schema["columns"][2]["hosts"] == ["@repository"]
@@ -151,9 +193,10 @@ def test_code_hosts_are_those_in_use_but_papers() -> None:
             "e|[x](https://arxiv.org/abs/2301.00001)",
         )
     )
-    assert column(text, "Code")["hosts"] == ["@repository", "*.github.io", "lab.example.org"]
+    assert column(text, "Code")["hosts"] == ["@repository", "*.github.io"]
     after = lint_text(text, config_from_text(infer_config(text), "init.json"))
     assert [p.message.split(";")[0] for p in after if p.rule == "link-host"] == [
+        "link to lab.example.org in the Code column",  # used once: no convention
         "link to my_lab.example.com in the Code column",  # no host the config can name
         "link to arxiv.org in the Code column",
     ]
@@ -175,7 +218,7 @@ def test_a_key_column_keeps_one_name_across_spellings() -> None:
         table("Paper Title|Paper|Code", "same.|[z](https://a.org/3)|-"),
     )
     wide, narrow = infer(text)["tables"]
-    assert wide["match"] == {"columns": ["Paper Title", "Paper", "Code"]}
+    assert wide["match"] == {"columns": ["Paper Title", "Paper", "Code"], "similarity": 0.6}
     assert wide["columns"][0] == {"name": "Paper Title", "required": True}
     assert narrow["columns"][0] == {"name": "Paper Title", "aliases": ["Title"], "required": True}
     assert (
@@ -220,10 +263,44 @@ def test_an_alias_that_is_the_only_name_used_becomes_known() -> None:
     ]
 
 
-def test_compact_layout_when_it_fits_more_tables() -> None:
+def test_style_is_the_layout_nine_in_ten_tables_share() -> None:
     compact = "| Name | Code |\n| --- | --- |\n| alpha | b |\n"
+    aligned = "| Name  | Code |\n| ----- | ---- |\n| alpha | b    |\n"
+    tight = "|Name|Code|\n|---|---|\n|alpha|b|\n"
     assert infer(doc(compact, compact))["style"] == "compact"
-    assert "style" not in infer(doc(table("Name|Code", "a|b")))
+    assert infer(doc(aligned))["style"] == "aligned"
+    assert infer(doc(*[tight] * 9, compact))["style"] == "tight"
+    assert infer(doc(*[tight] * 8, compact, aligned))["style"] == "auto"
+    assert "style" not in infer("# No tables\n")
+
+
+def test_arxiv_form_is_learned_from_nine_in_ten_links() -> None:
+    def papers(*forms: str) -> str:
+        rows = [f"P{i}|[x](https://arxiv.org/{f}/2301.{i:05})" for i, f in enumerate(forms)]
+        return doc(table("Title|Paper", *rows))
+
+    assert infer(papers(*["pdf"] * 9, "abs"))["rules"] == {"arxiv-link": {"form": "pdf"}}
+    assert infer(papers(*["abs"] * 5))["rules"] == {"arxiv-link": {"form": "abs"}}
+    assert "rules" not in infer(papers(*["pdf", "abs"] * 3))
+    assert "rules" not in infer(papers(*["pdf"] * 4))  # too few to tell
+
+
+def test_publisher_pdfs_on_purpose_turn_pdf_link_off() -> None:
+    cvf = "https://openaccess.thecvf.com/content/ICCV2023/papers/A{}_ICCV_2023_paper.pdf"
+    rows = [f"P{i}|[pdf]({cvf.format(i)})" for i in range(5)]
+    assert infer(doc(table("Title|Paper", *rows)))["rules"] == {"pdf-link": {"form": "pdf"}}
+    html = cvf.replace("/papers/", "/html/").replace(".pdf", ".html").format(9)
+    assert "rules" not in infer(doc(table("Title|Paper", *rows[:4], f"Q|[a]({html})")))
+
+
+def test_repeats_across_sections_off_when_the_list_repeats_on_purpose() -> None:
+    rows = [f"{t}|[a](https://arxiv.org/abs/2301.0000{i})" for i, t in enumerate("ABCDE")]
+    first = "## One\n\n" + table("Title|Paper", *rows)
+    again = "## Two\n\n" + table("Title|Paper", *rows)
+    once = "## Two\n\n" + table("Title|Paper", *rows[:4])
+    learned = infer(doc(first, again))["rules"]
+    assert learned["duplicate-entry"] == {"across_sections": "off"}
+    assert "duplicate-entry" not in infer(doc(first, once))["rules"]
 
 
 def test_relative_links_allowed_when_the_list_uses_them() -> None:
@@ -289,7 +366,10 @@ def compare(path: Path, folder: Path) -> tuple[Counter[str], Counter[str]]:
 def test_init_on_the_corpus_quiets_conventions_only(path: Path, tmp_path: Path) -> None:
     before, after = compare(path, tmp_path)
     assert all(after[rule] <= before[rule] for rule in after), (before, after)
-    assert {r: before[r] for r in DEFECTS} == {r: after[r] for r in DEFECTS}
+    # Defects stay, but where the list's own convention says otherwise (the rule's options).
+    learned = json.loads((tmp_path / f"{path.name}.json").read_text(encoding="utf-8"))
+    defects = set(DEFECTS) - set(learned.get("rules", {}))
+    assert {r: before[r] for r in defects} == {r: after[r] for r in defects}
 
 
 @pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="needs ../shared/corpus")
@@ -311,6 +391,29 @@ def test_the_default_already_learns_relative_links(tmp_path: Path) -> None:
     path = next(p for p in CORPUS if p.name.startswith("openmedlab__Awesome-Medical-Dataset"))
     before, after = compare(path, tmp_path)
     assert before["link-syntax"] == after["link-syntax"] == 0
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="needs ../shared/corpus")
+@pytest.mark.parametrize(
+    ("name", "rule", "options"),
+    [
+        (
+            "DmitryRyumin__ICCV-2023-Papers__sections__2023__main__3d-from",
+            "pdf-link",
+            {"form": "pdf"},
+        ),
+        ("ChenHsing__Awesome-Video-Diffusion-Models__README.md", "arxiv-link", {"form": "abs"}),
+        (
+            "ChenHsing__Awesome-Video-Diffusion-Models__README.md",
+            "duplicate-entry",
+            {"across_sections": "off"},
+        ),
+    ],
+)
+def test_init_pins_the_corpus_conventions(name: str, rule: str, options: dict[str, str]) -> None:
+    path = next(p for p in CORPUS if p.name.startswith(name))
+    learned = infer(path.read_text(encoding="utf-8-sig"))
+    assert learned["rules"][rule] == options
 
 
 def report(folder: Path) -> str:

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awesome_lint.model import Align, Cell, Row, Table
-from awesome_lint.render import STYLES, Style, first_misaligned, render_table
+from awesome_lint.render import STYLES, Style, first_misaligned, render_table, table_style
 from awesome_lint.width import display_width, display_widths
 
 FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # man ZWJ woman ZWJ girl
@@ -410,14 +410,74 @@ def test_default_style_is_aligned() -> None:
         == render_table(table, "aligned")
         == ["| a    |", "| ---- |", "| bcde |"]
     )
-    assert STYLES == ("aligned", "compact")
+    assert STYLES == ("aligned", "compact", "tight")
 
 
-def test_delimiter_without_spaces_is_rebuilt() -> None:
+def test_delimiter_without_spaces_is_rebuilt_aligned_and_kept_unpadded() -> None:
     table = parse_table(["|a|b|", "|:-:|--:|", "|1|2|"], ["", "", ""])
     assert table.align == ("center", "right")
     assert render_table(table) == ["|  a  |   b |", "| :-: | --: |", "|  1  |   2 |"]
-    assert render_table(table, "compact") == ["| a | b |", "| :-: | --: |", "| 1 | 2 |"]
+    assert render_table(table, "compact") == ["| a | b |", "|:-:|--:|", "| 1 | 2 |"]
+    assert render_table(table, "tight") == ["|a|b|", "|:-:|--:|", "|1|2|"]
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "compact", "tight"),
+    [
+        ("| --: | :-- |", "| --: | :-- |", "| --: | :-- |"),
+        ("|--:|:--|", "|--:|:--|", "|--:|:--|"),
+        ("--: | :--", "| --: | :-- |", "|--:|:--|"),
+        ("|--:|:--| ", "| --: | :-- |", "|--:|:--|"),
+        ("|--:|:--", "| --: | :-- |", "|--:|:--|"),
+    ],
+)
+def test_unpadded_styles_keep_a_delimiter_row_with_outer_pipes(
+    delimiter: str, compact: str, tight: str
+) -> None:
+    table = parse_table(["| a | b |", delimiter, "| 1 | 2 |"], ["", "", ""])
+    assert render_table(table, "compact")[1] == compact
+    assert render_table(table, "tight")[1] == tight
+
+
+def test_tight_keeps_a_trailing_backslash_off_the_pipe() -> None:
+    table = make_table(["a\\", "b"], ["none", "none"], [["\\", ""]])
+    assert render_table(table, "tight") == ["|a\\ |b|", "|---|---|", "|\\ ||"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "style"),
+    [
+        (["| Name    | Year |", "| ------- | ---- |", "| BERT | 2019 |"], "aligned"),
+        (["|  名前  | Year |", "| ---- | ---- |", "| BERT | 2019 |"], "aligned"),
+        (["| Name | Year |", "|---|---|", "| BERT  |  2019 |"], "compact"),
+        (["| Name | Year |", "|------|------|", "| BERT | 2019 |", "| GPT-3 | 2020 |"], "compact"),
+        (["| Name | Year |", "|------|------|", "| BERT | 2019 |", "| GPT  | 2020 |"], "aligned"),
+        (["|Name|Year|", "|---|---|", "| BERT | 2019 |"], "tight"),
+        (["Name | Year", "--- | ---", "BERT | 2019"], "compact"),
+    ],
+)
+def test_table_style_reads_the_header_and_delimiter_rows(lines: list[str], style: Style) -> None:
+    table = parse_table(lines, [""] * len(lines))
+    assert table_style(table) == style
+    assert table_style(table, "auto") == style
+    for setting in STYLES:
+        assert table_style(table, setting) == setting
+
+
+def test_a_giant_cell_does_not_widen_its_column() -> None:
+    notes = ["short", "tiny", "brief", "small", "terse", "x" * 100, "short too", "ok", "fine"]
+    table = make_table(["Name", "Notes"], ["none", "none"], [["a", n] for n in notes])
+    lines = render_table(table)
+    assert lines[1] == "| ---- | --------- |"
+    assert "| a    | " + "x" * 100 + " |" in lines
+    assert lines[-1] == "| a    | fine      |"
+
+
+def test_a_header_padded_for_a_giant_cell_keeps_its_width() -> None:
+    lines = ["| Name | Notes" + " " * 96 + "|", "| --- | " + "-" * 100 + " |"]
+    lines += ["| a | short |"] * 9 + ["| a | " + "x" * 100 + " |"]
+    table = parse_table(lines, [""] * len(lines))
+    assert render_table(table)[1] == "| ---- | " + "-" * 100 + " |"
 
 
 def test_missing_align_entries_are_none() -> None:

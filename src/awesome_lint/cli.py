@@ -10,7 +10,7 @@ import signal
 import sys
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -85,6 +85,7 @@ def _error(message: str) -> None:
     help="How to print problems.",
 )
 @click.option("--config", "config_path", type=click.Path(path_type=str), help="Config file.")
+@click.option("--style", type=click.Choice(["auto", "aligned", "compact", "tight"]), help="Layout.")
 @click.option("--select", multiple=True, help="Run only these rules (comma-separated ids).")
 @click.option("--ignore", multiple=True, help="Skip these rules (comma-separated ids).")
 @click.option("--strict", is_flag=True, help="Warnings also make the exit code 1.")
@@ -106,6 +107,7 @@ def check(
     diff: bool,
     output_format: str,
     config_path: str | None,
+    style: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     strict: bool,
@@ -137,7 +139,7 @@ def check(
             " run them separately"
         )
     fix = fix or fix_only
-    runner = _Runner(selection, config_path, fix, diff, unsafe_fixes)
+    runner = _Runner(selection, config_path, fix, diff, unsafe_fixes, style)
     runner.online = online
     if paths == ("-",):
         return runner.stdin(stdin_filename or "-", output_format, quiet, color)
@@ -226,10 +228,10 @@ class _Runner:
         fix: bool,
         diff: bool,
         unsafe_fixes: bool,
+        style: str | None,
     ) -> None:
-        from awesome_lint.config import load_config
-
         self.selection = selection
+        self.style = style
         self.fix = fix
         self.diff = diff
         self.unsafe_fixes = unsafe_fixes
@@ -241,17 +243,23 @@ class _Runner:
         self.online: dict[str, Any] = {}  # --online and --changed-since
         self.session: Any = None  # the online checks' (awesome_lint.online.cli.Session)
         if config_path is not None:
-            self._explicit = load_config(Path(config_path))
+            self._explicit = self._load(Path(config_path))
 
     def config_for(self, path: Path) -> Config:
         if self._explicit is not None:
             return self._explicit
-        from awesome_lint.config import find_config, load_config
+        from awesome_lint.config import find_config
 
         found = find_config(Path(os.path.realpath(path)))
         if found not in self._configs:
-            self._configs[found] = load_config(found)
+            self._configs[found] = self._load(found)
         return self._configs[found]
+
+    def _load(self, path: Path | None) -> Config:
+        from awesome_lint.config import load_config
+
+        config = load_config(path)
+        return replace(config, style=self.style) if self.style else config
 
     def run(self, entry: MarkdownFile) -> None:
         from awesome_lint.config import ConfigError

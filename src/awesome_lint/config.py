@@ -49,7 +49,7 @@ class RuleSetting:
 @dataclass(frozen=True)
 class Config:
     path: str | None = None
-    style: str = "aligned"
+    style: str = "auto"
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     rules: Mapping[str, RuleSetting] = field(default_factory=dict)
     tables: tuple[TableSchema, ...] = ()
@@ -246,7 +246,7 @@ def merge(base: Mapping[str, Any], data: Mapping[str, Any], path: str | None) ->
     links = _merged(base, data, "links", extends)
     return Config(
         path=path,
-        style=data.get("style", base.get("style", "aligned")),
+        style=data.get("style", base.get("style", "auto")),
         max_file_size=data.get("max_file_size", base.get("max_file_size", DEFAULT_MAX_FILE_SIZE)),
         rules=rules,
         tables=tuple(tables),

@@ -19,7 +19,7 @@ from awesome_lint.collector import collector_paused
 from awesome_lint.config import Config
 from awesome_lint.document import Lines
 from awesome_lint.model import Problem, Row, Table
-from awesome_lint.render import Style, render_table
+from awesome_lint.render import render_table, table_style
 from awesome_lint.tableschema import BoundTable
 
 
@@ -108,7 +108,6 @@ def _apply(analysis: Analysis, unsafe_fixes: bool) -> tuple[Lines | None, dict[i
     if not targets:
         return None, {}
     lines, endings = analysis.document.lines, analysis.document.endings
-    style: Style = "compact" if analysis.context.config.style == "compact" else "aligned"
     intended: dict[int, Table] = {}
     wanted = _fixable_lines(analysis, targets, unsafe_fixes)
     new_lines: list[str] = []
@@ -118,7 +117,7 @@ def _apply(analysis: Analysis, unsafe_fixes: bool) -> tuple[Lines | None, dict[i
         table = _fixed_table(bound, analysis, wanted.get(bound.table.line, {}), unsafe_fixes)
         intended[bound.table.line] = table
         first, last = bound.table.line - 1, bound.table.end_line  # 0-based, last excluded
-        rendered = render_table(table, style)
+        rendered = render_table(table, table_style(bound.table, analysis.context.config.style))
         new_lines += lines[done:first]
         new_endings += endings[done:first]
         new_lines += rendered

@@ -14,7 +14,21 @@ that linting right after `init` reports defects, not conventions:
 - `venues.style` when every table's majority style agrees; `venues.known`: unknown names
   used twice or more (not near misses of a venue the list also writes), and aliases that
   are the list's only name for a venue (`Nat Med`, never `Nature Medicine`);
-- `"style": "compact"` when that fits more tables; `allow_relative` for relative links.
+- `"style"`: the layout (aligned, compact, tight) that `table-format` reads in at least
+  `SHARE` (90 %) of the tables, else `"auto"` (each table keeps its own);
+- rule options for the link conventions the list keeps in at least `SHARE` of `MIN_USES` (5)
+  or more links: `arxiv-link.form` (`"pdf"` or `"abs"`), `pdf-link.form: "pdf"` when the
+  publisher links it would report are PDFs on purpose (at least `SHARE` of the links to those
+  hosts),
+  `link-syntax.allow_relative` for relative links used twice or more;
+- `duplicate-entry.across_sections: "off"` when the list lists entries again under other
+  headings on purpose (as many as the rule's `auto` asks for, `CONVENTION`); fewer repeats
+  stay reported;
+- a code column's `hosts` holds the hosts it links more than once: a one-off host is a
+  finding to look at, not a convention.
+
+A convention is what the list does at least 90 % of the time: enough to call the rest
+deviations, few enough that a list with a handful of slips still has its convention learned.
 """
 
 from __future__ import annotations
@@ -25,17 +39,19 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
+from urllib.parse import urlsplit
 
 from awesome_lint import urls
 from awesome_lint.config import default_config
 from awesome_lint.markdown.tables import parse
 from awesome_lint.model import Cell, Table
-from awesome_lint.render import first_misaligned
+from awesome_lint.render import table_style
 from awesome_lint.rules._links import body_links, links
 from awesome_lint.rules._schema import GENERIC_LABELS, fold_text, is_blank, is_placeholder
 from awesome_lint.rules._schema import looks_placeholder as placeholder_like
 from awesome_lint.rules._venues import table_venues
 from awesome_lint.rules.base import Context
+from awesome_lint.rules.duplicate_entry import CONVENTION
 from awesome_lint.tableschema import ColumnSpec, bind, fold_header
 from awesome_lint.tableschema import fold_placeholder as fold
 from awesome_lint.venues import Mention
@@ -44,7 +60,10 @@ SCHEMA_URL = (
     "https://raw.githubusercontent.com/awesome-lint/awesome-lint/main/schema/config.schema.json"
 )
 REPEATED = 2  # uses that make a habit rather than an accident
+SHARE = 0.9  # of its cases a list follows a convention in (see above)
+MIN_USES = 5  # fewer cases say nothing about a convention
 MIN_KEY_VALUES = 3  # fewer distinct values say nothing about a column being a key
+SIMILARITY = 0.6  # a renamed column or two still leaves a table its schema
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _HOST = re.compile(rf"{_LABEL}(?:\.{_LABEL})*")  # what the config schema and link-host take
 _SECOND_LEVEL = frozenset({"ac", "co", "com", "edu", "gov", "net", "org"})
@@ -62,20 +81,62 @@ def infer(text: str) -> Json:
     tables = parse(text).tables
     defaults = default_config()
     ctx = Context(defaults, tuple(bind(table, defaults.tables) for table in tables))
-    relative = _relative_links(tables) >= REPEATED
     config: Json = {
         "$schema": SCHEMA_URL,
-        "style": "compact" if _compact(tables) else None,
-        "rules": {"link-syntax": {"allow_relative": True}} if relative else None,
+        "style": _style(tables),
+        "rules": _rules(text, tables),
         "venues": _venues(ctx),
         "tables": _table_schemas(tables),
     }
     return {key: value for key, value in config.items() if value}
 
 
-def _compact(tables: Sequence[Table]) -> bool:
-    aligned = sum(first_misaligned(t, "aligned") is not None for t in tables)
-    return sum(first_misaligned(t, "compact") is not None for t in tables) < aligned
+def _style(tables: Sequence[Table]) -> str | None:
+    if not tables:
+        return None
+    styles = Counter(table_style(table) for table in tables)
+    style, count = styles.most_common(1)[0]
+    return style if count >= SHARE * len(tables) else "auto"
+
+
+def _rules(text: str, tables: Sequence[Table]) -> Json:
+    rules: Json = {}
+    if _relative_links(tables) >= REPEATED:
+        rules["link-syntax"] = {"allow_relative": True}
+    found = [link.url for table in tables for _, link in body_links(table)]
+    arxiv = [url for url in found if "arxiv" in url.lower() and urls.arxiv_id(url) is not None]
+    pdfs = sum("/pdf/" in urlsplit(url).path.lower() for url in arxiv)
+    if len(arxiv) >= MIN_USES and max(pdfs, len(arxiv) - pdfs) >= SHARE * len(arxiv):
+        rules["arxiv-link"] = {"form": "pdf" if 2 * pdfs > len(arxiv) else "abs"}
+    if _pdfs_on_purpose(found):
+        rules["pdf-link"] = {"form": "pdf"}
+    if _repeats_across_sections(text) >= CONVENTION:
+        rules["duplicate-entry"] = {"across_sections": "off"}
+    return rules
+
+
+def _pdfs_on_purpose(found: Sequence[str]) -> bool:
+    """Whether the publisher PDFs `pdf-link` reports are the list's habit: at least `SHARE`
+    of the links to the hosts of those PDFs, `MIN_USES` or more of them."""
+    pdf_hosts = Counter(urls.bare_host(url) for url in found if urls.abstract_url(url))
+    pdf_hosts.pop(None, None)
+    if sum(pdf_hosts.values()) < MIN_USES:
+        return False
+    to_those = sum(urls.bare_host(url) in pdf_hosts for url in found)
+    return sum(pdf_hosts.values()) >= SHARE * to_those
+
+
+def _repeats_across_sections(text: str) -> int:
+    """Entries `duplicate-entry` finds again under another heading."""
+    from awesome_lint.api import Selection, lint_text
+    from awesome_lint.config import config_from_text
+
+    def found(across: str) -> int:
+        setting = {"rules": {"duplicate-entry": {"across_sections": across}}}
+        config = config_from_text(json.dumps(setting), "init")
+        return len(lint_text(text, config, Selection(frozenset({"duplicate-entry"}))))
+
+    return found("warning") - found("off")
 
 
 def _relative_links(tables: Sequence[Table]) -> int:
@@ -149,7 +210,8 @@ def _table_schema(group: list[Table], keyed: dict[str, str]) -> Json:
             name = written if fold_header(name) in _folds(first) else name
             keys.append({"column": name, "by": builtin_keys[role.name]})
         columns.append(_column(name, written, role, _cells(group, folded)))
-    schema: Json = {"match": {"columns": list(seen.values())}, "columns": columns}
+    match: Json = {"columns": list(seen.values()), "similarity": SIMILARITY}
+    schema: Json = {"match": match, "columns": columns}
     orders = {tuple(dict.fromkeys(f for f in _folds(t) if f)) for t in group}
     if len(orders) == 1 and len(columns) > 1:
         schema["ordered"] = True
@@ -196,25 +258,28 @@ def _column(name: str, written: str, role: ColumnSpec | None, cells: list[Cell |
 
 
 def _hosts(cells: Iterable[Cell]) -> list[str]:
-    names = {
+    """`@repository` and the other hosts the column links more than once (a one-off host
+    stays reported), papers left out."""
+    uses = Counter(
         name
         for link in (link for cell in cells for link in links(cell))
         if (name := urls.bare_host(link.url)) and _HOST.fullmatch(name)
         if not _REPOSITORY.match_host(name) and urls.abstract_url(link.url) is None
         if not urls.canonical_key(link.url).startswith(("arxiv:", "doi:"))  # papers
-    }
-    return ["@repository", *_host_patterns(names)]
+    )
+    return ["@repository", *_host_patterns(uses)]
 
 
-def _host_patterns(names: set[str]) -> list[str]:
-    """`names`, with two or more subdomains of one domain as `*.domain` (`*.github.io`)."""
+def _host_patterns(uses: Counter[str]) -> list[str]:
+    """The hosts used more than once, and two or more subdomains of one domain used more
+    than once together as `*.domain` (`*.github.io`)."""
     parents: dict[str, set[str]] = defaultdict(set)
-    for name in names:
+    for name in uses:
         labels = name.split(".")
         size = 3 if len(labels) > 2 and labels[-2] in _SECOND_LEVEL else 2
         if len(labels) > size:
             parents[".".join(labels[-size:])].add(name)
-    out = set(names)
+    out = {name for name, count in uses.items() if count >= REPEATED}
     for parent, children in parents.items():
         if len(children) >= REPEATED:
             out = (out - children) | {"*." + parent}

@@ -1,15 +1,23 @@
-"""Table -> Markdown lines, aligned by display width or compact.
+"""Table -> Markdown lines, in one of three layouts, and which layout a table is written in.
 
-Both styles keep every cell's raw Markdown byte for byte and each row's container prefix
-verbatim, so re-parsing a rendered table gives back the same cells, and rendering it again gives
-back the same lines.
+Every layout keeps every cell's raw Markdown byte for byte, each row's container prefix
+verbatim, and leading and trailing pipes, so re-parsing a rendered table gives back the same
+cells, and rendering it again gives back the same lines.
 
-"aligned": every column is as wide as its widest cell (by `display_width`, at least 3), one space
-inside each pipe, cells padded as their column aligns, the delimiter row rebuilt to the width::
+"aligned": one space inside each pipe, every column as wide as its widest cell (by
+`display_width`, at least 3), cells padded as their column aligns, the delimiter row rebuilt
+to the width::
 
     | Name | Year | Stars |
     | :--- | :--: | ----: |
     | BERT | 2019 |   12k |
+
+A giant cell does not widen its column: a cell wider than 80 columns and more than twice as
+wide as nine in ten of the column's non-empty cells is written unpadded and pushes the rest of
+its row to the right, unless the header is already padded that wide (a list that aligns its
+giant cells keeps its layout). On the lists we hold, one 598-character cell made all 68 rows
+of a table 1,598 characters wide; with the cap the table's fix grows the file 1.5x instead of
+2.2x, and a few rows overflowing keep the table readable.
 
 "compact": one space inside each pipe and no padding; an empty cell is `| |`::
 
@@ -17,9 +25,30 @@ inside each pipe, cells padded as their column aligns, the delimiter row rebuilt
     | :-- | :-: | --: |
     | BERT | 2019 | 12k |
 
+"tight": no space inside the pipes (lists in CJK scripts often write tables so)::
+
+    |Name|Year|Stars|
+    |:--|:-:|--:|
+    |BERT|2019|12k|
+
+In "compact" and "tight" the delimiter row is kept as written when it has outer pipes and one
+cell per column, aligned as the table is (`|---|---|` under `| a | b |` stays); otherwise it
+is rebuilt as shown.
+
 Body rows shorter than the header are completed with empty cells. Cells past the header's last
 column are kept (GitHub hides them; a person decides what they meant), left-aligned and padded to
 the widest cell in their position, without a delimiter cell above them.
+
+`table_style` reads which layout a table is written in (the "auto" setting): its header and
+delimiter rows are its style sheet, in this order:
+- pipes of both rows at the same columns (by display width, or by code points: some editors
+  count a CJK character as one column) and a header cell padded beyond one space: "aligned";
+- no header cell with a space inside its pipes: "tight";
+- pipes at the same columns but the header unpadded (`| Title | Code |` over
+  `|-------|------|`): the body decides, "aligned" when at least as many rows are laid out
+  aligned as compact;
+- anything else: "compact".
+Body rows written otherwise are the deviations: they follow the header.
 """
 
 from __future__ import annotations
@@ -29,12 +58,16 @@ from itertools import zip_longest
 from typing import Literal
 
 from awesome_lint.model import Align, Row, Table
-from awesome_lint.width import display_widths
+from awesome_lint.width import display_width, display_widths
 
-Style = Literal["aligned", "compact"]
-STYLES: tuple[Style, ...] = ("aligned", "compact")
+Style = Literal["aligned", "compact", "tight"]
+STYLES: tuple[Style, ...] = ("aligned", "compact", "tight")
+AUTO = "auto"  # the setting that reads each table's own style
+_NAMED: dict[str, Style] = {"aligned": "aligned", "compact": "compact", "tight": "tight"}
 
 MIN_WIDTH = 3
+OVERFLOW_FLOOR = 80
+OVERFLOW_FACTOR = 2
 
 _COMPACT_DELIMITER: dict[Align, str] = {
     "left": ":--",
@@ -52,9 +85,54 @@ def render_table(table: Table, style: Style = "aligned") -> list[str]:
     aligns = _aligns(table, columns)
     if style == "aligned":
         return _render_aligned(table, columns, aligns)
-    if style == "compact":
-        return _render_compact(table, columns, aligns)
+    if style in ("compact", "tight"):
+        return _render_unpadded(table, columns, aligns, " " if style == "compact" else "")
     raise ValueError(f"unknown table style {style!r}; expected one of {', '.join(STYLES)}")
+
+
+def table_style(table: Table, setting: str = AUTO) -> Style:
+    """The layout `setting` names, or for "auto" the one the table is written in (see above)."""
+    named = _NAMED.get(setting)
+    if named is not None:
+        return named
+    header, delimiter = _slots(table.header), _slots(table.delimiter)
+    inner = header[1 if not header[0].strip() else 0 : -1 if not header[-1].strip() else None]
+    # Editors that count code points pad CJK headers by their length, not their width.
+    lined_up = display_widths(header) == display_widths(delimiter)
+    lined_up = lined_up or list(map(len, header)) == list(map(len, delimiter))
+    if lined_up and any(slot.startswith("  ") or slot.endswith("  ") for slot in inner):
+        return "aligned"
+    if inner and not any(slot[:1].isspace() or slot[-1:].isspace() for slot in inner):
+        return "tight"
+    if lined_up and _laid_out(table, "aligned") >= _laid_out(table, "compact"):
+        return "aligned"
+    return "compact"
+
+
+def _slots(row: Row) -> list[str]:
+    """The row's text between its pipes (escaped pipes do not count), outer pieces included."""
+    line = _without_line_ending(row.source)[len(row.prefix) :].rstrip()
+    slots: list[str] = []
+    start = 0
+    escaped = False
+    for i, char in enumerate(line):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "|":
+            slots.append(line[start:i])
+            start = i + 1
+    slots.append(line[start:])
+    return slots
+
+
+def _laid_out(table: Table, style: Style) -> int:
+    """How many of the table's lines are as `style` renders them."""
+    rendered = render_table(table, style)
+    return sum(
+        _without_line_ending(row.source) == line for row, line in zip(_rows(table), rendered)
+    )
 
 
 def first_misaligned(table: Table, style: Style = "aligned") -> int | None:
@@ -97,17 +175,50 @@ def _without_line_ending(source: str) -> str:
     return source
 
 
-def _render_compact(table: Table, columns: int, aligns: tuple[Align, ...]) -> list[str]:
-    delimiter = "| " + " | ".join(_COMPACT_DELIMITER[align] for align in aligns) + " |"
-    lines = [_compact_line(row, columns) for row in (table.header, *table.rows)]
+def _render_unpadded(
+    table: Table, columns: int, aligns: tuple[Align, ...], space: str
+) -> list[str]:
+    lines = [_unpadded_line(row, columns, space) for row in (table.header, *table.rows)]
+    delimiter = _written_delimiter(table.delimiter, aligns)
+    if delimiter is None:
+        cells = (_COMPACT_DELIMITER[align] for align in aligns)
+        delimiter = "|" + space + f"{space}|{space}".join(cells) + space + "|"
     lines.insert(1, table.delimiter.prefix + delimiter)
     return lines
 
 
-def _compact_line(row: Row, columns: int) -> str:
-    texts = [f" {cell.raw} " if cell.raw else " " for cell in row.cells]
-    texts.extend([" "] * (columns - len(texts)))
+def _unpadded_line(row: Row, columns: int, space: str) -> str:
+    texts = [_unpadded_cell(cell.raw, space) for cell in row.cells]
+    texts.extend([space] * (columns - len(texts)))
     return row.prefix + "|" + "|".join(texts) + "|"
+
+
+def _unpadded_cell(raw: str, space: str) -> str:
+    if not raw:
+        return space
+    # Tight, a cell's last backslash would escape the pipe after it: a space keeps it apart.
+    after = " " if not space and raw.endswith(_BACKSLASH) else space
+    return space + raw + after
+
+
+_BACKSLASH = "\\"
+
+
+def _written_delimiter(delimiter: Row, aligns: tuple[Align, ...]) -> str | None:
+    """The delimiter row as written, without its prefix, if it can stay (see above)."""
+    slots = _slots(delimiter)
+    line = _without_line_ending(delimiter.source)[len(delimiter.prefix) :]
+    if len(slots) != len(aligns) + 2 or slots[0] or slots[-1] or line != line.strip():
+        return None
+    written = tuple(_delimiter_align(slot.strip()) for slot in slots[1:-1])
+    return line if written == aligns else None
+
+
+def _delimiter_align(cell: str) -> Align | None:
+    if not cell.strip(":") or cell.strip(":").strip("-"):
+        return None
+    left, right = cell.startswith(":"), cell.endswith(":")
+    return "center" if left and right else "left" if left else "right" if right else "none"
 
 
 # Each column's texts (short rows completed with empty cells) and their display widths, and
@@ -122,8 +233,28 @@ def _measure(table: Table, columns: int) -> _Measured:
     completion = [""] * columns
     texts_by_column = list(zip(*(texts + completion for texts in texts_by_row)))[:columns]
     text_widths = [display_widths(texts) for texts in texts_by_column]
-    widths = [max(MIN_WIDTH, max(column)) for column in text_widths]
+    padded = _header_widths(table.header, columns)
+    widths = [_width(column, padded[i]) for i, column in enumerate(text_widths)]
     return texts_by_column, text_widths, widths
+
+
+def _width(text_widths: list[int], header_padded: int) -> int:
+    """The column's width: its widest cell but giant ones (see above)."""
+    widest = max(text_widths)
+    if widest <= OVERFLOW_FLOOR:
+        return max(MIN_WIDTH, widest)
+    present = sorted(w for w in text_widths if w)
+    limit = max(OVERFLOW_FLOOR, OVERFLOW_FACTOR * present[(len(present) - 1) * 9 // 10])
+    fitting = max((w for w in text_widths if w <= limit), default=0)
+    return max(MIN_WIDTH, fitting, min(header_padded, widest))
+
+
+def _header_widths(header: Row, columns: int) -> list[int]:
+    """How wide the header row pads each column now (0 when it cannot tell)."""
+    slots = _slots(header)
+    if len(slots) != columns + 2:
+        return [0] * columns
+    return [display_width(slot) - 2 for slot in slots[1:-1]]
 
 
 def _header_line(table: Table, aligns: tuple[Align, ...], measured: _Measured) -> str:

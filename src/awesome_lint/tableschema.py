@@ -1,11 +1,21 @@
 """Table schemas: what a config says a table holds (its columns, their specs, its rows' JSON
-Schema), and binding a table to the schema that describes it, header cell by header cell."""
+Schema), and binding a table to the schema that describes it, header cell by header cell.
+
+Schemas are tried in order, the list's own before the built-in ones; the first whose match
+holds describes the table. A schema with `match.similarity` (what `init` writes) also
+describes a table that none of its group matches outright but whose header has that share of
+its `match.columns`, a column counting when it is written near enough (`Modality` for
+`Modalities`, a one-letter typo): the best such schema wins, so a renamed column or an emptied
+cell stays reported under the list's own schema. Columns bound by a near spelling are listed
+in `renamed`, for `header-mismatch`.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
@@ -33,6 +43,8 @@ class TableSchema:
     heading: re.Pattern[str] | None = None
     match_all: tuple[str, ...] = ()
     match_any: tuple[str, ...] = ()
+    # The share of `match_all` that a header resembling the schema must have (see above).
+    similarity: float | None = None
     ordered: bool = False
     additional_columns: bool = True
     row: Mapping[str, Any] | None = None
@@ -66,6 +78,7 @@ def table_schema(data: Mapping[str, Any], origin: str) -> TableSchema:
         heading=re.compile(match["heading"], re.IGNORECASE) if "heading" in match else None,
         match_all=tuple(match.get("columns", ())),
         match_any=tuple(match.get("any_columns", ())),
+        similarity=match.get("similarity"),
         ordered=data.get("ordered", False),
         additional_columns=data.get("additional_columns", True),
         row=data.get("row"),
@@ -95,6 +108,8 @@ class BoundTable:
     schema: TableSchema | None
     # The schema column of each header position (None: not in the schema).
     columns: tuple[ColumnSpec | None, ...]
+    # Header positions bound to their column by a near spelling, not the name or an alias.
+    renamed: tuple[int, ...] = ()
 
     def index(self, name: str) -> int | None:
         for i, spec in enumerate(self.columns):
@@ -109,10 +124,16 @@ class BoundTable:
 
 def bind(table: Table, schemas: Sequence[TableSchema]) -> BoundTable:
     header = [fold_header(cell.text) for cell in table.header.cells]
-    for schema in schemas:
-        columns = _columns(schema, header)
-        if _matches(schema, table, header, columns):
-            return BoundTable(table, schema, columns)
+    own = [schema for schema in schemas if schema.origin != "built-in"]
+    built_in = [schema for schema in schemas if schema.origin == "built-in"]
+    for group in (own, built_in):
+        for schema in group:
+            columns = _columns(schema, header)
+            if _matches(schema, table, header, columns):
+                return BoundTable(table, schema, columns)
+        similar = _most_similar(group, table, header)
+        if similar is not None:
+            return similar
     return BoundTable(table, None, (None,) * len(header))
 
 
@@ -131,6 +152,60 @@ def _columns(schema: TableSchema, header: list[str]) -> tuple[ColumnSpec | None,
         else:
             out.append(None)
     return tuple(out)
+
+
+def _most_similar(
+    schemas: Sequence[TableSchema], table: Table, header: list[str]
+) -> BoundTable | None:
+    best: tuple[float, BoundTable] | None = None
+    for schema in schemas:
+        if schema.similarity is None or not schema.match_all:
+            continue
+        if schema.heading is not None and not any(schema.heading.search(h) for h in table.headings):
+            continue
+        columns, renamed = _near_columns(schema, header, list(_columns(schema, header)))
+        bound = {fold_header(spec.name) for spec in columns if spec is not None}
+        wanted = {fold_header(name) for name in schema.match_all}
+        named = {
+            fold_header(spell): fold_header(spec.name)
+            for spec in schema.columns
+            for spell in (spec.name, *spec.aliases)
+        }
+        score = sum(named.get(w, w) in bound for w in wanted) / len(wanted)
+        if score >= schema.similarity and (best is None or score > best[0]):
+            best = (score, BoundTable(table, schema, tuple(columns), renamed))
+    return None if best is None else best[1]
+
+
+def _near_columns(
+    schema: TableSchema, header: list[str], columns: list[ColumnSpec | None]
+) -> tuple[list[ColumnSpec | None], tuple[int, ...]]:
+    """`columns` with the header cells left unbound given the schema column they nearly spell."""
+    taken = {spec.name for spec in columns if spec is not None}
+    renamed: list[int] = []
+    for i, folded in enumerate(header):
+        if columns[i] is not None or not folded:
+            continue
+        for spec in schema.columns:
+            if spec.name not in taken and near(folded, fold_header(spec.name)):
+                columns[i] = spec
+                taken.add(spec.name)
+                renamed.append(i)
+                break
+    return columns, tuple(renamed)
+
+
+def near(a: str, b: str) -> bool:
+    """Two folded column names that read as one: a singular and its plural, or a small typo."""
+    if _singular(a) == _singular(b):
+        return True
+    return min(len(a), len(b)) >= 4 and SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _singular(name: str) -> str:
+    if name.endswith("ies"):
+        return name[:-3] + "y"
+    return name[:-1] if name.endswith("s") and not name.endswith("ss") else name
 
 
 def _matches(

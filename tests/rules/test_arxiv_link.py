@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from awesome_lint.api import Selection, lint_text
-from awesome_lint.config import config_from_text
+from awesome_lint.config import Config, config_from_text, default_config
 from awesome_lint.fixer import fix_text
 
 SELECT = Selection(frozenset({"arxiv-link"}))
@@ -12,9 +13,14 @@ HEAD = "| Title | Paper |\n| ----- | ----- |\n"
 SEED = Path(__file__).parents[2] / "examples" / "awesome-medical-pretraining.md"
 
 
+def aligned(config: Config | None) -> Config:
+    """The config with tables laid out aligned, as the expected lines are written."""
+    return replace(config or default_config(), style="aligned")
+
+
 def fixed(body: str, selection: Selection = SELECT, config: str | None = None) -> str:
     cfg = config_from_text(config, "test.json") if config else None
-    text = fix_text(HEAD + body, cfg, selection, unsafe_fixes=True).text
+    text = fix_text(HEAD + body, aligned(cfg), selection, unsafe_fixes=True).text
     return text.splitlines()[2]
 
 

@@ -1,16 +1,23 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from awesome_lint.api import Selection, lint_text
-from awesome_lint.config import config_from_text
+from awesome_lint.config import Config, config_from_text, default_config
 from awesome_lint.fixer import fix_text
 
 SELECT = Selection(frozenset({"insecure-link"}))
 HEAD = "| Title | Paper |\n| ----- | ----- |\n"
 
 
+def aligned(config: Config | None) -> Config:
+    """The config with tables laid out aligned, as the expected lines are written."""
+    return replace(config or default_config(), style="aligned")
+
+
 def fixed(body: str, config: str | None = None) -> str:
     cfg = config_from_text(config, "test.json") if config else None
-    text = fix_text(HEAD + body, cfg, SELECT, unsafe_fixes=True).text
+    text = fix_text(HEAD + body, aligned(cfg), SELECT, unsafe_fixes=True).text
     return text.splitlines()[2]
 
 

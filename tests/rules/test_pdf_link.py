@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from awesome_lint.api import Selection, lint_text
+from awesome_lint.config import Config, default_config
 from awesome_lint.fixer import fix_text
 
 SELECT = Selection(frozenset({"pdf-link"}))
@@ -9,8 +12,13 @@ CVF = "https://openaccess.thecvf.com/content/ICCV2023/papers/Wu_X_ICCV_2023_pape
 CVF_HTML = "https://openaccess.thecvf.com/content/ICCV2023/html/Wu_X_ICCV_2023_paper.html"
 
 
+def aligned(config: Config | None) -> Config:
+    """The config with tables laid out aligned, as the expected lines are written."""
+    return replace(config or default_config(), style="aligned")
+
+
 def fixed(body: str) -> str:
-    return fix_text(HEAD + body, None, SELECT, unsafe_fixes=True).text.splitlines()[2]
+    return fix_text(HEAD + body, aligned(None), SELECT, unsafe_fixes=True).text.splitlines()[2]
 
 
 def test_is_a_warning_with_an_unsafe_fix() -> None:

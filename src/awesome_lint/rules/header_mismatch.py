@@ -7,7 +7,9 @@ Compares the header of each table that a table schema describes with the schema'
 - a column that the schema does not list, when the schema says `"additional_columns": false`,
   or a column written twice;
 - columns out of the schema's order, when the schema says `"ordered": true` (on the first
-  column that comes too late, naming the column it belongs before).
+  column that comes too late, naming the column it belongs before);
+- a column written near, but not as, the schema names it (`Modality` where the schema, as
+  `init` learned it from the list, says `Modalities`), when the schema matches by similarity.
 
 Tables that no schema describes are not checked.
 
@@ -51,6 +53,16 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
         return
     header = bound.table.header
     present = {spec.name for spec in bound.columns if spec is not None}
+    for i in bound.renamed:
+        cell, spec = header.cells[i], bound.columns[i]
+        if spec is not None:
+            yield at_cell(
+                ID,
+                cell,
+                f"column `{cell.text.strip()}` is `{spec.name}` in {_named(schema)}",
+                suggestion=f"Rename the column `{spec.name}`, or add `{cell.text.strip()}`"
+                " to the schema's aliases",
+            )
     for spec in schema.columns:
         if spec.required and spec.name not in present:
             yield at_row(

@@ -1,10 +1,23 @@
 """A table whose pipes and padding are not laid out.
 
 ## What it does
-Compares each table with its formatted form: one space inside each pipe, leading and
-trailing pipes, columns padded to the display width of their widest cell (CJK and emoji
-count double) and a delimiter row as wide as its column. With `"style": "compact"` in the
-config, the formatted form is `| a | b |` without padding instead.
+Compares each table with its formatted form in the table's own layout, one of:
+- `aligned`: one space inside each pipe, columns padded to the display width of their widest
+  cell (CJK and emoji count double), a delimiter row as wide as its column;
+- `compact`: `| a | b |`, one space inside each pipe and no padding;
+- `tight`: `|a|b|`, no space inside the pipes (lists in CJK scripts often write so).
+
+Each layout has leading and trailing pipes; compact and tight keep the delimiter row as
+written when it has a cell per column. By default (`"style": "auto"`) the header and delimiter
+rows tell the layout: their pipes at the same columns with a padded header is aligned (an
+unpadded header lined up with its delimiter row goes with what most rows do); otherwise no
+space inside the header's pipes is tight, and anything else compact. Body rows written
+otherwise are the deviations: the fix rewrites them (and, aligned, every row of a column whose
+width changes), the rest stays byte for byte. A giant cell
+(over 80 columns and twice as wide as nine in ten of its column) does not widen its column
+in the aligned layout: it is written unpadded and the rest of its row moves right, unless the
+header is already padded that wide. `"style"` in the config or `--style` on the command line
+sets one layout for every table; `init` records the layout nine in ten of the tables share.
 
 ## Why
 An aligned table reads as a table in the source too, and when every contributor's editor
@@ -27,7 +40,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.model import FixSafety, Problem
-from awesome_lint.render import Style, first_misaligned
+from awesome_lint.render import first_misaligned, table_style
 from awesome_lint.rules.base import Context, at_row
 from awesome_lint.tableschema import BoundTable
 
@@ -37,7 +50,7 @@ FIX: FixSafety | None = "safe"
 
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
     table = bound.table
-    style: Style = "compact" if ctx.config.style == "compact" else "aligned"
+    style = table_style(table, ctx.config.style)
     line = first_misaligned(table, style)
     if line is not None:
         where = "" if line == table.line else f" (first difference on line {line})"
