@@ -28,7 +28,7 @@ from awesome_lint.fixer import fix_text
 from awesome_lint.rules import RULES
 
 ROOT = Path(__file__).resolve().parents[1]
-MESSY = "# List\n\n| Name | Year |\n|---|---|\n| a | 2020 |\n| bbbbbb | 2021 |\n"
+MESSY = "# List\n\n| Name | Year |\n|---|---|\n| a |  2020 |\n| bbbbbb | 2021|\n"
 FIXED = fix_text(MESSY).text
 POSIX = os.name == "posix"
 
@@ -343,7 +343,7 @@ def _big_list(tables: int) -> str:
         parts.append(f"## Section {t}\n\n| Name | Paper | Year |\n|:--|---|--:|\n")
         for r in range(6):
             parts.append(
-                f"| item {t}-{r} | [paper {r}](https://example.org/{t}/{r}) | {2000 + r} |\n"
+                f"| item {t}-{r}  | [paper {r}](https://example.org/{t}/{r}) |  {2000 + r} |\n"
             )
         parts.append("\n")
     return "".join(parts)

@@ -63,6 +63,11 @@ def _use_color(option: bool | None) -> bool:
     return sys.stdout.isatty()
 
 
+_STYLE = click.option(
+    "--style", type=click.Choice(["auto", "aligned", "compact", "tight"]), help="Layout."
+)
+
+
 def _error(message: str) -> None:
     click.echo(f"awesome-lint: {message}", err=True)
 
@@ -85,7 +90,7 @@ def _error(message: str) -> None:
     help="How to print problems.",
 )
 @click.option("--config", "config_path", type=click.Path(path_type=str), help="Config file.")
-@click.option("--style", type=click.Choice(["auto", "aligned", "compact", "tight"]), help="Layout.")
+@_STYLE
 @click.option("--select", multiple=True, help="Run only these rules (comma-separated ids).")
 @click.option("--ignore", multiple=True, help="Skip these rules (comma-separated ids).")
 @click.option("--strict", is_flag=True, help="Warnings also make the exit code 1.")
@@ -168,6 +173,7 @@ def check(
 @click.option("--config", "config_path", type=click.Path(path_type=str), help="Config file.")
 @click.option("--stdin-filename", help="The name of the file read from standard input.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@_STYLE
 def format_command(
     paths: tuple[str, ...],
     check_only: bool,
@@ -175,6 +181,7 @@ def format_command(
     config_path: str | None,
     stdin_filename: str | None,
     quiet: bool,
+    style: str | None,
 ) -> int:
     """Lay out the tables (pipes and padding: the `table-format` fix alone).
 
@@ -184,7 +191,7 @@ def format_command(
     from awesome_lint.api import Selection
 
     selection = Selection(frozenset({"table-format"}))
-    runner = _Runner(selection, config_path, True, diff or check_only, False)
+    runner = _Runner(selection, config_path, True, diff or check_only, False, style)
     runner.show_diff = diff
     if paths == ("-",):
         if diff or check_only:

@@ -12,21 +12,14 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple, get_args
-from urllib.parse import quote
 
+from awesome_lint.code_review import gitlab_report, sarif_log
 from awesome_lint.model import Problem, RuleInfo, Severity
 from awesome_lint.width import display_width
 
 OutputFormat = Literal["text", "concise", "full", "json", "github", "gitlab", "sarif"]
 OUTPUT_FORMATS: tuple[str, ...] = get_args(OutputFormat)
 
-TOOL_NAME = "awesome-lint"
-INFORMATION_URI = "https://github.com/awesome-lint/awesome-lint"
-SARIF_SCHEMA_URI = (
-    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-)
-
-# Widest source line the full format shows before it clips around the problem.
 SNIPPET_WIDTH = 100
 _SNIPPET_LEFT_CONTEXT = 30
 _ELLIPSIS = "…"
@@ -38,7 +31,6 @@ _GUTTER_STYLE = ("1", "34")
 _PASSED_STYLE = ("1", "32")
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-_WINDOWS_ABSOLUTE = re.compile(r"^[A-Za-z]:[\\/]")
 
 
 class FileReport(NamedTuple):
@@ -113,9 +105,10 @@ def format_reports(
     if fmt == "github":
         return _join(_github(e) for e in entries)
     if fmt == "gitlab":
-        return json.dumps(_gitlab(entries), indent=2, ensure_ascii=False) + "\n"
+        found = [(e.path, e.problem) for e in entries]
+        return json.dumps(gitlab_report(found), indent=2, ensure_ascii=False) + "\n"
     if fmt == "sarif":
-        log = _sarif_log(entries, rules, tool_version)
+        log = sarif_log([(e.path, e.problem) for e in entries], rules, tool_version)
         return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
     raise ValueError(f"unknown output format {fmt!r}; expected one of {', '.join(OUTPUT_FORMATS)}")
 
@@ -380,118 +373,6 @@ def _github_data(text: str) -> str:
 
 def _github_property(text: str) -> str:
     return _github_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-# GitLab Code Quality knows info, minor, major, critical and blocker.
-_GITLAB_SEVERITY: dict[Severity, str] = {"error": "major", "warning": "minor"}
-
-
-def _gitlab(entries: list[_Entry]) -> list[dict[str, Any]]:
-    """GitLab's Code Quality report: what makes findings show in a merge request.
-
-    The fingerprint leaves the line out, so that a finding keeps its identity when lines
-    are added above it; the same message twice in a file is told apart by its rank.
-    """
-    import hashlib
-
-    seen: dict[tuple[str, str, str], int] = {}
-    out = []
-    for e in entries:
-        p = e.problem
-        key = (e.path, p.rule, p.message)
-        rank = seen[key] = seen.get(key, -1) + 1
-        digest = hashlib.sha256("\0".join((*key, str(rank))).encode("utf-8")).hexdigest()
-        out.append(
-            {
-                "description": p.message,
-                "check_name": p.rule,
-                "fingerprint": digest,
-                "severity": _GITLAB_SEVERITY[p.severity],
-                "location": {
-                    "path": e.path.replace("\\", "/").removeprefix("./"),
-                    "lines": {"begin": p.line, "end": p.end_line},
-                },
-            }
-        )
-    return out
-
-
-def _sarif_log(
-    entries: list[_Entry], rules: Mapping[str, RuleInfo], tool_version: str
-) -> dict[str, Any]:
-    """One run: the rules that fired, the files they fired in, every result."""
-    rule_ids = sorted({e.problem.rule for e in entries})
-    rule_index = {rule: i for i, rule in enumerate(rule_ids)}
-    paths = sorted({e.path for e in entries})
-    path_index = {path: i for i, path in enumerate(paths)}
-    descriptors = []
-    for rule in rule_ids:
-        severities = {e.problem.severity for e in entries if e.problem.rule == rule}
-        descriptors.append(
-            _sarif_rule(rule, rules.get(rule), "error" if "error" in severities else "warning")
-        )
-    results = []
-    for e in entries:
-        p = e.problem
-        location = {**_artifact_location(e.path), "index": path_index[e.path]}
-        result: dict[str, Any] = {
-            "ruleId": p.rule,
-            "ruleIndex": rule_index[p.rule],
-            "level": p.severity,
-            "message": {"text": p.message},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": location,
-                        "region": {
-                            "startLine": p.line,
-                            "startColumn": p.column,
-                            "endLine": p.end_line,
-                            "endColumn": p.end_column,
-                        },
-                    }
-                }
-            ],
-        }
-        if p.fix is not None or p.suggestion or p.data:
-            extra = {"fix": p.fix, "suggestion": p.suggestion, **dict(p.data)}
-            result["properties"] = {k: v for k, v in extra.items() if v is not None}
-        results.append(result)
-    driver = {
-        "name": TOOL_NAME,
-        "version": tool_version,
-        "informationUri": INFORMATION_URI,
-        "rules": descriptors,
-    }
-    run = {
-        "tool": {"driver": driver},
-        "artifacts": [{"location": _artifact_location(path)} for path in paths],
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-    }
-    return {"$schema": SARIF_SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-
-
-def _sarif_rule(rule: str, info: RuleInfo | None, level: Severity) -> dict[str, Any]:
-    descriptor: dict[str, Any] = {"id": rule}
-    if info is not None:
-        descriptor["shortDescription"] = {"text": info.summary}
-        descriptor["fullDescription"] = {"text": info.why}
-        descriptor["help"] = {"text": info.doc, "markdown": info.doc}
-        descriptor["properties"] = {"fix": info.fix}
-    descriptor["defaultConfiguration"] = {"level": level}
-    return descriptor
-
-
-def _artifact_location(path: str) -> dict[str, str]:
-    """A file's SARIF location: relative paths against %SRCROOT%, absolute ones as file URIs."""
-    posix = path.replace("\\", "/")
-    if _WINDOWS_ABSOLUTE.match(path):
-        return {"uri": "file:///" + quote(posix, safe="/:")}
-    if posix.startswith("/"):
-        return {"uri": "file://" + quote(posix, safe="/")}
-    posix = posix.removeprefix("./")
-    return {"uri": quote(posix, safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 def unified_diff(name: str, before: str, after: str) -> str:
