@@ -228,7 +228,7 @@ def test_the_summary_tells_warnings_from_errors(
 def _tree(root: Path) -> None:
     (root / "docs" / "deep").mkdir(parents=True)
     for name in ("README.md", "docs/a.md", "docs/deep/b.md"):
-        (root / name).write_text("| a |\n|---|\n", encoding="utf-8")
+        (root / name).write_text("| a |\n|---|\n|   |\n", encoding="utf-8")  # an empty row
 
 
 def _checked(capsys: pytest.CaptureFixture[str], *args: str) -> list[str]:
