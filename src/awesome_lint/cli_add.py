@@ -1,0 +1,91 @@
+"""`awesome-lint add`: the command-line edge of `awesome_lint.add` (files, output, exit codes).
+
+Exit codes as for `--fix`: 0 the row was added and the check reports nothing on it, 1 it
+was added (or, with --dry-run, would be) and problems remain on it, 2 a usage or input
+error (nothing is written).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from awesome_lint.files import FileError, read_markdown, write_atomic
+
+
+def _error(message: str) -> None:
+    click.echo(f"awesome-lint: {message}", err=True)
+
+
+def parse_sets(values: Sequence[str]) -> list[tuple[str, str]]:
+    pairs = []
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise click.UsageError(f"--set takes COLUMN=VALUE, not {item!r}")
+        pairs.append((name.strip(), value))
+    return pairs
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("path", type=click.Path(path_type=str))
+@click.option(
+    "--table",
+    "table",
+    default=None,
+    help="The table: a heading above it (any level) or its 1-based number.",
+)
+@click.option(
+    "--set",
+    "values",
+    multiple=True,
+    metavar="COLUMN=VALUE",
+    help="A cell of the new row, by column name (repeatable).",
+)
+@click.option("--dry-run", is_flag=True, help="Print the diff; write nothing.")
+@click.option("--config", "config_path", type=click.Path(path_type=str), help="Config file.")
+def add(
+    path: str, table: str | None, values: tuple[str, ...], dry_run: bool, config_path: str | None
+) -> int:
+    """Add one entry to a table of a Markdown file, written in the list's conventions."""
+    from awesome_lint.add import AddError, add_entry
+    from awesome_lint.config import ConfigError, find_config, load_config
+    from awesome_lint.reporters import FileReport, format_reports
+    from awesome_lint.rules import INFOS
+
+    pairs = parse_sets(values)
+    source = Path(path)
+    try:
+        found = Path(config_path) if config_path else find_config(Path(os.path.realpath(source)))
+        config = load_config(found)
+        document = read_markdown(source, config.max_file_size)
+    except ConfigError as exc:
+        _error(str(exc))
+        return 2
+    except FileError as exc:
+        _error(f"{path}: {exc}")
+        return 2
+    try:
+        added = add_entry(document.text, table, pairs, config)
+    except AddError as exc:
+        _error(f"{path}: not added: {exc}")
+        return 2
+    if dry_run:
+        from awesome_lint.cli import _unified_diff
+
+        click.echo(_unified_diff(path, document.text, added.text), nl=False)
+    else:
+        try:
+            write_atomic(source, document.encode(added.text), document.snapshot)
+        except FileError as exc:
+            _error(f"{path}: {exc}")
+            return 2
+        click.echo(f"{path}:{added.line}: added a row to table {added.table}")
+    if added.problems:
+        report = FileReport(path, added.problems, added.text)
+        click.echo(format_reports([report], "text", rules=INFOS), nl=False)
+        return 1
+    return 0
