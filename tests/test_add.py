@@ -1,5 +1,5 @@
-"""`awesome-lint add`: golden cases (tests/fixtures/add/<case>/: input.md, args.json,
-expected.md, optionally .awesome-lint.json) and the rules of placement, layout and refusal."""
+"""`awesome-lint add`: golden cases (tests/fixtures/add/<case>/: before.md, args.json,
+after.md, optionally .awesome-lint.json) and the rules of placement, layout and refusal."""
 
 from __future__ import annotations
 
@@ -39,8 +39,8 @@ def _only_new_line(before: str, after: str) -> int:
 def test_golden(name: str) -> None:
     case = FIXTURES / name
     args = json.loads((case / "args.json").read_text(encoding="utf-8"))
-    text = (case / "input.md").read_text(encoding="utf-8")
-    expected = (case / "expected.md").read_text(encoding="utf-8")
+    text = (case / "before.md").read_text(encoding="utf-8")
+    expected = (case / "after.md").read_text(encoding="utf-8")
     config = _config(case)
     added = add_entry(text, args["table"], parse_sets(args["set"]), config)
     assert added.text == expected
@@ -58,7 +58,7 @@ def test_golden(name: str) -> None:
 
 def _seed_copy(tmp_path: Path) -> Path:
     target = tmp_path / "README.md"
-    shutil.copyfile(FIXTURES / "seed" / "input.md", target)
+    shutil.copyfile(FIXTURES / "seed" / "before.md", target)
     return target
 
 
@@ -87,7 +87,7 @@ def test_cli_seed_adds_the_row(tmp_path: Path, capsys: pytest.CaptureFixture[str
     row = after.splitlines()[line - 1]
     assert "[CVPR'24](https://arxiv.org/abs/2401.00001)" in row
     assert f"{readme}:{line}: added a row to table 1" in capsys.readouterr().out
-    assert after == (FIXTURES / "seed" / "expected.md").read_text(encoding="utf-8")
+    assert after == (FIXTURES / "seed" / "after.md").read_text(encoding="utf-8")
 
 
 def test_cli_dry_run_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -244,6 +244,6 @@ def test_arxiv_year(ident: str, year: int) -> None:
 
 def test_bare_arxiv_url_in_a_venue_column() -> None:
     case = FIXTURES / "seed"
-    text = (case / "input.md").read_text(encoding="utf-8")
+    text = (case / "before.md").read_text(encoding="utf-8")
     added = add_entry(text, "1", [("Name", "Z"), ("Paper", "https://arxiv.org/abs/2502.12345")])
     assert "[arXiv'25](https://arxiv.org/abs/2502.12345)" in added.text.splitlines()[16]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from scholar_server import ENV, Scholar, closed_port_url, serve
 
+from awesome_lint.cli import main
 from awesome_lint.scholar.cache import PaperCache, look_up
 from awesome_lint.scholar.check import apply_fixes, check_venues, online_look
 from awesome_lint.scholar.client import USER_AGENT, Client, retry_after
@@ -170,3 +171,85 @@ def test_batches_follow_each_sources_limit(scholar: Scholar) -> None:
 )
 def test_retry_after_values(value: str | None, seconds: float) -> None:
     assert retry_after(value, 2.0) == seconds
+
+
+SEED = Path(__file__).parent / "fixtures" / "add" / "seed" / "before.md"
+
+
+def test_cli_add_url_fills_the_row_from_the_sources(
+    scholar: Scholar, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    readme = tmp_path / "README.md"
+    readme.write_bytes(SEED.read_bytes())
+    url = "https://arxiv.org/abs/2301.00001"
+    assert main(["add", "README.md", url, "--table", "1", "--set", "Modalities=CT"]) == 0
+    row = readme.read_text(encoding="utf-8").splitlines()[16]
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells == [
+        "Foo",
+        "Foo: A Test",
+        "CT",
+        "[CVPR'24](https://arxiv.org/abs/2301.00001)",
+        "[Link](https://github.com/foo/foo-test)",
+    ]
+    err = capsys.readouterr().err
+    assert "Title: Foo: A Test  (from arXiv)" in err
+    assert "(from Semantic Scholar)" in err
+    assert (tmp_path / ".awesome-lint-cache" / "papers.json").is_file()
+
+
+def test_cli_add_set_wins_and_online_reads_the_paper_value(
+    scholar: Scholar, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    readme = tmp_path / "README.md"
+    readme.write_bytes(SEED.read_bytes())
+    paper = "Paper=https://arxiv.org/pdf/2302.00002.pdf"
+    assert main(["add", "README.md", "--online", "--table", "1", "--set", paper,
+                 "--set", "Name=Mine"]) == 0  # fmt: skip
+    row = readme.read_text(encoding="utf-8").splitlines()[16]
+    assert row.startswith("| Mine    | Still a Preprint ")
+    assert "[arXiv'23](https://arxiv.org/abs/2302.00002)" in row
+
+
+def test_cli_add_url_with_the_sources_down(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    down = closed_port_url()
+    for env in ENV.values():
+        monkeypatch.setenv(env, down)
+    readme = tmp_path / "README.md"
+    readme.write_bytes(SEED.read_bytes())
+    before = readme.read_bytes()
+    code = main(["add", "README.md", "https://arxiv.org/abs/2301.00001", "--table", "1"])
+    err = capsys.readouterr().err
+    assert code == 2 and "could not be reached" in err
+    assert readme.read_bytes() == before
+
+
+def test_cli_venues_reports_fixes_and_caches(
+    scholar: Scholar, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "list.md"
+    target.write_text(LIST, encoding="utf-8")
+    assert main(["venues", "list.md"]) == 1
+    out, err = capsys.readouterr()
+    assert "list.md:5:34: venue-outdated" in out
+    assert "venue-mismatch" in out
+    assert "9 rows with a paper id looked up, 0 unknown; 3 requests" in err
+    assert target.read_text(encoding="utf-8") == LIST
+    # What remains is the mismatch, a warning.
+    assert main(["venues", "--fix", "--unsafe-fixes", "list.md"]) == 0
+    out, err = capsys.readouterr()
+    assert "0 requests" in err
+    assert "[CVPR'24](https://arxiv.org/abs/2301.00001)" in target.read_text(encoding="utf-8")
+    assert "venue-outdated" not in out
+    assert main(["venues", "--strict", "list.md"]) == 1
+    assert "venue-mismatch" in capsys.readouterr().out
+    assert main(["venues", "missing.md"]) == 2
+    assert "missing.md: no such file" in capsys.readouterr().err

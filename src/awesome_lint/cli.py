@@ -406,10 +406,14 @@ def init(path: str, output: str | None, force: bool) -> int:
     return 0
 
 
-def _add_command() -> click.Command:
-    from awesome_lint.cli_add import add
+def _paper_command(name: str) -> click.Command:
+    if name == "add":
+        from awesome_lint.cli_add import add
 
-    return add
+        return add
+    from awesome_lint.cli_venues import venues
+
+    return venues
 
 
 _COMMANDS = {"export": export, "rules": rules, "init": init}
@@ -423,9 +427,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     command = check
     name = "awesome-lint"
-    if args and args[0] == "add":
-        command = _add_command()
-        name = "awesome-lint add"
+    if args and args[0] in ("add", "venues"):
+        command = _paper_command(args[0])
+        name = f"awesome-lint {args[0]}"
         args = args[1:]
     elif args and args[0] in _COMMANDS:
         command = _COMMANDS[args[0]]

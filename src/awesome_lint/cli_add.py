@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -30,8 +31,41 @@ def parse_sets(values: Sequence[str]) -> list[tuple[str, str]]:
     return pairs
 
 
+def _paper_url(pairs: Sequence[tuple[str, str]]) -> str:
+    from awesome_lint.add import AddError
+    from awesome_lint.parser import read_cell
+
+    for name, value in pairs:
+        if name.strip().casefold() in ("paper", "link", "url", "pdf", "arxiv"):
+            links = read_cell(value, {}).links
+            return links[0].url if links else value.strip("<> ")
+    raise AddError("--online needs a URL argument or a --set Paper=URL")
+
+
+def _fetched(
+    text: str, table: str | None, url: str, pairs: list[tuple[str, str]], config: Any
+) -> list[tuple[str, str]]:
+    from awesome_lint.scholar.cache import PaperCache, look_up
+    from awesome_lint.scholar.check import CACHE_DIR
+    from awesome_lint.scholar.client import Client
+    from awesome_lint.scholar.entry import values_for
+    from awesome_lint.scholar.sources import BY_NAME
+
+    cache = PaperCache(Path(CACHE_DIR))
+    client = Client()
+    sources = list(BY_NAME.values())
+    fetched = values_for(
+        text, table, url, pairs, lambda keys: look_up(keys, sources, client, cache), config
+    )
+    cache.save()
+    for item in fetched:
+        click.echo(f"{item.column}: {item.value}  (from {item.source})", err=True)
+    return [(item.column, item.value) for item in fetched]
+
+
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("path", type=click.Path(path_type=str))
+@click.argument("url", required=False)
 @click.option(
     "--table",
     "table",
@@ -46,9 +80,20 @@ def parse_sets(values: Sequence[str]) -> list[tuple[str, str]]:
     help="A cell of the new row, by column name (repeatable).",
 )
 @click.option("--dry-run", is_flag=True, help="Print the diff; write nothing.")
+@click.option(
+    "--online",
+    is_flag=True,
+    help="Fill in the row from open scholarly sources (implied by a URL argument).",
+)
 @click.option("--config", "config_path", type=click.Path(path_type=str), help="Config file.")
 def add(
-    path: str, table: str | None, values: tuple[str, ...], dry_run: bool, config_path: str | None
+    path: str,
+    url: str | None,
+    table: str | None,
+    values: tuple[str, ...],
+    dry_run: bool,
+    online: bool,
+    config_path: str | None,
 ) -> int:
     """Add one entry to a table of a Markdown file, written in the list's conventions."""
     from awesome_lint.add import AddError, add_entry
@@ -69,6 +114,10 @@ def add(
         _error(f"{path}: {exc}")
         return 2
     try:
+        if url is None and online:
+            url = _paper_url(pairs)
+        if url is not None:
+            pairs = pairs + _fetched(document.text, table, url, pairs, config)
         added = add_entry(document.text, table, pairs, config)
     except AddError as exc:
         _error(f"{path}: not added: {exc}")

@@ -22,6 +22,8 @@ from awesome_lint.scholar.sources import BY_NAME
 from awesome_lint.width import display_width
 
 RULE_IDS = (venue_outdated.ID, venue_mismatch.ID)
+# Beside the online link checks' cache.
+CACHE_DIR = ".awesome-lint-cache"
 
 
 @dataclass(frozen=True)
