@@ -194,7 +194,7 @@ class _Runner:
                 if self.diff:
                     click.echo(_unified_diff(display, text, result.text), nl=False)
                 elif path is not None:
-                    write_atomic(path, document.encode_lines(result.rewritten), document.snapshot)
+                    write_atomic(path, document.encode_lines(result.rewritten), document.original)
                 else:
                     click.echo(document.encode(result.text).decode("utf-8"), nl=False)
             if not self.diff:

@@ -60,7 +60,8 @@ class TableSchema:
 
 @dataclass(frozen=True)
 class RuleSetting:
-    severity: Setting
+    # None: the rule's own default severity (a config that gives only options).
+    severity: Setting | None
     options: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -79,7 +80,13 @@ class Config:
     repository_hosts: tuple[str, ...] = ()
 
     def setting(self, rule: str, default: Severity) -> RuleSetting:
-        return self.rules.get(rule) or RuleSetting(default)
+        """The setting of `rule`, whose own default severity is `default`."""
+        setting = self.rules.get(rule)
+        if setting is None:
+            return RuleSetting(default)
+        if setting.severity is None:
+            return RuleSetting(default, setting.options)
+        return setting
 
 
 def fold_header(text: str) -> str:
@@ -254,7 +261,11 @@ def merge(base: Mapping[str, Any], data: Mapping[str, Any], path: str | None) ->
     rules: dict[str, RuleSetting] = {}
     for source in (base, data) if extends else (data,):
         for rule, value in source.get("rules", {}).items():
-            rules[rule] = _rule_setting(value)
+            setting = _rule_setting(value)
+            earlier = rules.get(rule)
+            if setting.severity is None and earlier is not None:
+                setting = RuleSetting(earlier.severity, setting.options)
+            rules[rule] = setting
     tables = [_table(t, f"{path}#/tables/{i}") for i, t in enumerate(data.get("tables", ()))]
     if extends:
         tables += [_table(t, "built-in") for t in base.get("tables", ())]
@@ -293,7 +304,7 @@ def _rule_setting(value: Any) -> RuleSetting:
     if isinstance(value, str):
         return RuleSetting(value)  # type: ignore[arg-type]
     options = {k: v for k, v in value.items() if k != "severity"}
-    return RuleSetting(value.get("severity", "error"), options)
+    return RuleSetting(value.get("severity"), options)
 
 
 def _table(data: Mapping[str, Any], origin: str) -> TableSchema:

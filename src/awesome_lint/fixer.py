@@ -24,10 +24,9 @@ from awesome_lint.api import (
 )
 from awesome_lint.binding import BoundTable
 from awesome_lint.config import Config
+from awesome_lint.document import Lines
 from awesome_lint.model import Problem, Row, Table
-from awesome_lint.parser import Lines
 from awesome_lint.render import Style, render_table
-from awesome_lint.rules.empty_row import is_empty
 
 
 class FixError(Exception):
@@ -201,7 +200,7 @@ def _expectations(
         raws = _flat(_raws(row, width) for row in (meant.header, *meant.rows))
         texts = None
         if not unsafe_fixes:
-            rows = (row for row in old.rows if not is_empty(row))
+            rows = (row for row in old.rows if not row.is_empty)
             texts = _flat(_texts(row, width) for row in (old.header, *rows))
         expected.append(_Expected(old.line, width, raws, texts))
     return expected

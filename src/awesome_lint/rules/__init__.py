@@ -112,6 +112,30 @@ BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 INFOS: dict[str, RuleInfo] = {rule.id: rule.info for rule in RULES}
 
 
+def rules_schema() -> dict[str, Any]:
+    """The `rules` part of `schema/config.schema.json`: each rule's severity and options, as
+    the rules declare them (`tests/update_readme.py` writes it into the file)."""
+    properties: dict[str, Any] = {}
+    for rule in RULES:
+        if not rule.options:
+            properties[rule.id] = {"$ref": "#/$defs/rule"}
+            continue
+        options = {"severity": {"$ref": "#/$defs/severity"}, **rule.options}
+        properties[rule.id] = {
+            "oneOf": [
+                {"$ref": "#/$defs/severity"},
+                {"type": "object", "additionalProperties": False, "properties": options},
+            ]
+        }
+    return {
+        "type": "object",
+        "description": 'Per rule: "error", "warning" or "off", or an object with'
+        ' "severity" and the rule\'s options.',
+        "additionalProperties": False,
+        "properties": properties,
+    }
+
+
 def rules_markdown() -> str:
     """The README's rule table: id, fix safety, default severity, what it finds and why."""
     lines = ["| rule | fix | default | what it finds | why |", "|---|---|---|---|---|"]

@@ -26,22 +26,18 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from awesome_lint.binding import BoundTable
-from awesome_lint.model import FixSafety, Problem, Row, Table
+from awesome_lint.model import FixSafety, Problem, Table
 from awesome_lint.rules.base import Context, at_row
 
 ID = "empty-row"
 FIX: FixSafety | None = "safe"
 
 
-def is_empty(row: Row) -> bool:
-    return all(not cell.raw for cell in row.cells)
-
-
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
     for row in bound.table.rows:
-        if is_empty(row):
+        if row.is_empty:
             yield at_row(ID, row, "row is empty", fix="safe", suggestion="Remove the row")
 
 
 def fix(bound: BoundTable, table: Table, ctx: Context) -> Table:
-    return replace(table, rows=tuple(row for row in table.rows if not is_empty(row)))
+    return replace(table, rows=tuple(row for row in table.rows if not row.is_empty))

@@ -36,7 +36,7 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
     width = len(bound.table.header.cells)
     for row in bound.table.rows:
         count = len(row.cells)
-        if count == width or all(not cell.raw for cell in row.cells):
+        if count == width or row.is_empty:
             continue
         if count < width:
             yield at_row(

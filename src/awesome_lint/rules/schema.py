@@ -41,7 +41,6 @@ from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Row
 from awesome_lint.rows import RowError, RowSchemaError, RowValidator, row_object
 from awesome_lint.rules.base import Context, at_cell, at_row
-from awesome_lint.rules.empty_row import is_empty
 
 ID = "schema"
 FIX: FixSafety | None = None
@@ -68,7 +67,7 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
         return
     rows = validator(bound.schema.row)
     for row in bound.table.rows:
-        if is_empty(row):
+        if row.is_empty:
             continue
         try:
             errors = rows.errors(row_object(bound, row))

@@ -11,8 +11,11 @@ delimiter row has another cell count, ends a table at a line without pipes too l
 early, reads `| 1 || 3 |` differently, ignores the rule that only some blocks interrupt a
 table), so its result would have to be corrected table by table; and a full mistletoe parse
 of a 10,000-row list takes over a second, plus a fifth of a second to import it, where this
-scanner takes a tenth. mistletoe still reads the inline Markdown that `inline_scan` leaves
+scanner takes a tenth. mistletoe still reads the inline Markdown that `inline_scanner` leaves
 to it (see `inline.py`); the differential tests hold both to cmark-gfm's output.
+
+It mirrors one cmark-gfm file, blocks.c (with the table extension's row scanning), which is
+why it is longer than the other modules.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from awesome_lint.refs import parse_reference_definitions
+from awesome_lint.markdown.linkrefs import parse_reference_definitions
 
 TAB_STOP = 4
 CODE_INDENT = 4
@@ -78,8 +81,6 @@ class BlockDocument(NamedTuple):
     tables: list[RawTable]
     headings: list[RawHeading]
     references: dict[str, tuple[str, str | None]]
-    # Lines of HTML blocks that start with an HTML comment (for inline disable comments).
-    comment_lines: list[int]
     leaves: list[Leaf]
 
 
@@ -275,7 +276,6 @@ class _Parser:
         self.tables: list[RawTable] = []
         self.headings: list[RawHeading] = []
         self.references: dict[str, tuple[str, str | None]] = {}
-        self.comment_lines: list[int] = []
         self.leaves: list[Leaf] = []
         self.line = ""
         self.lineno = 0
@@ -529,8 +529,6 @@ class _Parser:
             elif not indented and c == "<" and (html := self._html_start(fns, kind)):
                 container = self.add_child(container, _HTML)
                 container.html_type = html
-                if html == 2:
-                    self.comment_lines.append(self.lineno)
             elif (
                 not indented
                 and kind == _PARA
@@ -798,7 +796,7 @@ def parse_blocks(text: str) -> BlockDocument:
     lines, endings = split_lines(text)
     if _MAYBE_TABLE_RE.search(text) is None:
         # No line can be a delimiter row, so there is no table: skip the block structure.
-        return BlockDocument(lines, endings, [], [], {}, [], [])
+        return BlockDocument(lines, endings, [], [], {}, [])
     return parse_block_lines(lines, endings)
 
 
@@ -814,6 +812,5 @@ def parse_block_lines(lines: list[str], endings: list[str]) -> BlockDocument:
         parser.tables,
         parser.headings,
         parser.references,
-        parser.comment_lines,
         parser.leaves,
     )

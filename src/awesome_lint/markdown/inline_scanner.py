@@ -15,15 +15,27 @@ import bisect
 import html
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from awesome_lint import autolinks
-from awesome_lint.escapes import ASCII_PUNCTUATION, normalize_label, resolve_entities, unescape
+from awesome_lint.markdown import autolinks
+from awesome_lint.markdown.entities import (
+    ASCII_PUNCTUATION,
+    normalize_label,
+    resolve_entities,
+    unescape,
+)
+from awesome_lint.markdown.linkrefs import (
+    MAX_LABEL,
+    TITLES,
+    References,
+    angle_destination_end,
+    label_end,
+    label_fits,
+    plain_destination_end,
+)
 from awesome_lint.model import Image, Link, LinkKind
-
-References = Mapping[str, tuple[str, "str | None"]]
 
 _TEXT = re.compile(r"[^\\`*_~\[\]!<&\n\r]+")
 _ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -51,18 +63,9 @@ FILTERED_TAG = re.compile(
     r"</?(?:title|textarea|style|xmp|iframe|noembed|noframes|script|plaintext)(?=[\s/>])",
     re.IGNORECASE,
 )
-_TITLE = {
-    '"': re.compile(r'"((?:\\.|[^"\\])*)"', re.DOTALL),
-    "'": re.compile(r"'((?:\\.|[^'\\])*)'", re.DOTALL),
-    "(": re.compile(r"\(((?:\\.|[^()\\])*)\)", re.DOTALL),
-}
 _HREF = re.compile(
     r"""[ \t\n]href[ \t\n]*=[ \t\n]*(?:"([^"]*)"|'([^']*)'|([^ \t\n"'=<>`]+))""", re.I
 )
-_DESTINATION_RUN = re.compile(r"[^\\()\x00-\x20\x7f]+")
-_MAX_PARENS = 32
-# cmark-gfm's MAX_LINK_LABEL_LENGTH, in UTF-8 bytes: a longer label is never a reference.
-_MAX_LABEL = 1000
 
 
 class Scanned(NamedTuple):
@@ -255,38 +258,12 @@ class _Scanner:
 
     def _delimiter_run(self, pos: int) -> int:
         s = self.s
-        char = s[pos]
         end = pos
-        while end < self.n and s[end] == char:
+        while end < self.n and s[end] == s[pos]:
             end += 1
-        length = end - pos
-        # The characters around the run, as cmark-gfm sees them: the strikethrough extension
-        # makes it step over tildes (`_a_~a` is no emphasis on GitHub, `_a_~.` is).
-        back = pos - 1
-        while back >= 0 and s[back] == "~":
-            back -= 1
-        before = s[back] if back >= 0 else "\n"
-        ahead = end
-        while ahead < self.n and s[ahead] == "~":
-            ahead += 1
-        after = s[ahead] if ahead < self.n else "\n"
-        left = not _is_whitespace(after) and (
-            not _is_punctuation(after) or _is_whitespace(before) or _is_punctuation(before)
-        )
-        right = not _is_whitespace(before) and (
-            not _is_punctuation(before) or _is_whitespace(after) or _is_punctuation(after)
-        )
-        if char == "_":
-            can_open = left and (not right or _is_punctuation(before))
-            can_close = right and (not left or _is_punctuation(after))
-        elif char == "~":
-            can_open, can_close = (left, right) if length <= 2 else (False, False)
-        else:
-            can_open, can_close = left, right
-        if can_open or can_close:
-            self.delimiters.append(
-                _Delimiter(char, length, length, can_open, can_close, len(self.pieces))
-            )
+        delimiter = _delimiter(s, pos, end, len(self.pieces))
+        if delimiter is not None:
+            self.delimiters.append(delimiter)
         self.pieces.append(s[pos:end])
         return end
 
@@ -408,22 +385,21 @@ class _Scanner:
         pos = _skip_spaces(s, pos + 1)
         start = pos
         if pos < n and s[pos] == "<":
-            end = pos + 1
-            while end < n and s[end] not in "<>\n":
-                end += 2 if s[end] == "\\" else 1
-            if end >= n or s[end] != ">":
+            end = angle_destination_end(s, pos)
+            if end is None:
                 return None
             raw, after = s[pos + 1 : end], end + 1
             start = pos + 1
         else:
-            plain_end = _plain_destination(s, pos)
-            if plain_end is None:
+            plain_end = plain_destination_end(s, pos)
+            # An empty destination is one only when the link closes right after it: `[a]()`.
+            if plain_end is None or (plain_end == pos and not s.startswith(")", pos)):
                 return None
             raw, after = s[pos:plain_end], plain_end
         title = None
         pos = _skip_spaces(s, after)
-        if pos > after and pos < n and s[pos] in _TITLE:
-            m = _TITLE[s[pos]].match(s, pos)
+        if pos > after and pos < n and s[pos] in TITLES:
+            m = TITLES[s[pos]].match(s, pos)
             if m:
                 title = unescape(m.group(1))
                 pos = _skip_spaces(s, m.end())
@@ -437,17 +413,17 @@ class _Scanner:
         self, opener: _Bracket, pos: int
     ) -> tuple[str, str | None, None, LinkKind, int] | None:
         s = self.s
-        label_source = s[opener.source + 1 : pos] if pos - opener.source <= _MAX_LABEL + 1 else ""
+        label_source = s[opener.source + 1 : pos] if pos - opener.source <= MAX_LABEL + 1 else ""
         end = pos + 1
         if s.startswith("[", end):
-            close = _label_end(s, end)
+            close = label_end(s, end)
             if close is not None:
                 label = s[end + 1 : close - 1]
                 if label.strip():  # full reference
                     label_source, end = label, close
                 else:  # collapsed reference `[]`
                     end = close
-        if not self.references or not _label_fits(label_source):
+        if not self.references or not label_fits(label_source):
             return None
         found = self.references.get(normalize_label(label_source))
         if found is None:
@@ -461,50 +437,61 @@ def _skip_spaces(s: str, pos: int) -> int:
     return pos
 
 
-def _plain_destination(s: str, pos: int) -> int | None:
-    n, depth, start = len(s), 0, pos
-    while pos < n:
-        run = _DESTINATION_RUN.match(s, pos)
-        if run:
-            pos = run.end()
-            continue
-        c = s[pos]
-        if c == "\\" and pos + 1 < n and s[pos + 1] in ASCII_PUNCTUATION:
-            pos += 2
-        elif c == "\\":
-            pos += 1
-        elif c == "(":
-            depth += 1
-            if depth > _MAX_PARENS:
-                return None
-            pos += 1
-        elif c == ")":
-            if depth == 0:
-                break
-            depth -= 1
-            pos += 1
-        else:  # a space or a control character ends the destination
-            break
-    if depth:
-        return None
-    return pos if pos > start or (pos < n and s[pos] == ")") else None
-
-
-def _label_end(s: str, pos: int) -> int | None:
-    """Offset past the `]` of the link label opening at pos, if it is one."""
-    i, n = pos + 1, len(s)
-    while i < n and s[i] not in "[]":
-        i += 2 if s[i] == "\\" else 1
-        if i - pos > _MAX_LABEL + 1:
-            return None
-    return i + 1 if i < n and s[i] == "]" and _label_fits(s[pos + 1 : i]) else None
-
-
-def _label_fits(label: str) -> bool:
-    """A link label is at most 1000 bytes long in UTF-8 (cmark-gfm counts bytes)."""
-    return len(label) <= _MAX_LABEL and (
-        label.isascii() or len(label.encode("utf-8", "surrogatepass")) <= _MAX_LABEL
+def _delimiter(s: str, pos: int, end: int, piece: int) -> _Delimiter | None:
+    """The delimiter run of `*`, `_` or `~` at s[pos:end], if it can open or close."""
+    char, length = s[pos], end - pos
+    # The characters around the run, as cmark-gfm sees them: the strikethrough extension
+    # makes it step over tildes (`_a_~a` is no emphasis on GitHub, `_a_~.` is).
+    back = pos - 1
+    while back >= 0 and s[back] == "~":
+        back -= 1
+    before = s[back] if back >= 0 else "\n"
+    ahead = end
+    while ahead < len(s) and s[ahead] == "~":
+        ahead += 1
+    after = s[ahead] if ahead < len(s) else "\n"
+    left = not _is_whitespace(after) and (
+        not _is_punctuation(after) or _is_whitespace(before) or _is_punctuation(before)
     )
+    right = not _is_whitespace(before) and (
+        not _is_punctuation(before) or _is_whitespace(after) or _is_punctuation(after)
+    )
+    if char == "_":
+        can_open = left and (not right or _is_punctuation(before))
+        can_close = right and (not left or _is_punctuation(after))
+    elif char == "~":
+        can_open, can_close = (left, right) if length <= 2 else (False, False)
+    else:
+        can_open, can_close = left, right
+    if can_open or can_close:
+        return _Delimiter(char, length, length, can_open, can_close, piece)
+    return None
+
+
+_TILDES = re.compile(r"~+")
+
+
+def struck_tildes(text: str, usable: Sequence[bool]) -> set[int]:
+    """The offsets of the tildes in `text` that strikethrough pairs, as the scanner pairs them;
+    a run counts only where `usable` is true for all its characters (text, not code or HTML)."""
+    pieces: list[str] = []
+    delimiters: list[_Delimiter] = []
+    spans: dict[int, tuple[int, int]] = {}
+    pos = 0
+    for m in _TILDES.finditer(text):
+        start, end = m.span()
+        pieces.append(text[pos:start])
+        if all(usable[start:end]):
+            delimiter = _delimiter(text, start, end, len(pieces))
+            if delimiter is not None:
+                delimiters.append(delimiter)
+                spans[len(pieces)] = (start, end)
+        pieces.append(text[start:end])
+        pos = end
+    _process_emphasis(delimiters, pieces)
+    return {
+        i for piece, (start, end) in spans.items() if not pieces[piece] for i in range(start, end)
+    }
 
 
 def _process_emphasis(
