@@ -14,7 +14,7 @@ from awesome_lint.api import lint_text
 from awesome_lint.cli import main
 from awesome_lint.cli_add import parse_sets
 from awesome_lint.config import Config, load_config
-from awesome_lint.parser import parse
+from awesome_lint.markdown.tables import parse
 from awesome_lint.render import Style, first_misaligned
 
 FIXTURES = Path(__file__).parent / "fixtures" / "add"

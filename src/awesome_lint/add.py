@@ -35,13 +35,13 @@ from dataclasses import dataclass
 from awesome_lint.api import Analysis, Selection, analyse
 from awesome_lint.binding import BoundTable
 from awesome_lint.config import Config, default_config, fold_header
+from awesome_lint.document import Lines
 from awesome_lint.fixer import fix_rows
+from awesome_lint.markdown.tables import read_cell
 from awesome_lint.model import Align, Problem, Row, Table
-from awesome_lint.parser import Lines, read_cell
 from awesome_lint.render import Style, first_misaligned, render_table
 from awesome_lint.rules._schema import GENERIC_LABELS, fold_text, is_blank, is_placeholder
 from awesome_lint.rules.base import Context
-from awesome_lint.rules.empty_row import is_empty
 from awesome_lint.rules.row_order import row_keyer
 from awesome_lint.urls import arxiv_id
 from awesome_lint.width import display_width
@@ -306,7 +306,7 @@ def _end_of_rows(bound: BoundTable) -> int:
     table = bound.table
     last = table.delimiter.line
     for row in table.rows:
-        if not is_empty(row):
+        if not row.is_empty:
             last = row.line
     return last
 

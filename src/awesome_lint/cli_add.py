@@ -33,7 +33,7 @@ def parse_sets(values: Sequence[str]) -> list[tuple[str, str]]:
 
 def _paper_url(pairs: Sequence[tuple[str, str]]) -> str:
     from awesome_lint.add import AddError
-    from awesome_lint.parser import read_cell
+    from awesome_lint.markdown.tables import read_cell
 
     for name, value in pairs:
         if name.strip().casefold() in ("paper", "link", "url", "pdf", "arxiv"):
@@ -128,7 +128,7 @@ def add(
         click.echo(_unified_diff(path, document.text, added.text), nl=False)
     else:
         try:
-            write_atomic(source, document.encode(added.text), document.snapshot)
+            write_atomic(source, document.encode(added.text), document.original)
         except FileError as exc:
             _error(f"{path}: {exc}")
             return 2

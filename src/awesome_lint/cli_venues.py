@@ -90,7 +90,7 @@ def venues(
                 click.echo(_unified_diff(path, document.text, fixed), nl=False)
             else:
                 try:
-                    write_atomic(source, document.encode(fixed), document.snapshot)
+                    write_atomic(source, document.encode(fixed), document.original)
                 except FileError as exc:
                     _error(f"{path}: {exc}")
                     errors += 1
