@@ -253,3 +253,24 @@ def test_cli_venues_reports_fixes_and_caches(
     assert "venue-mismatch" in capsys.readouterr().out
     assert main(["venues", "missing.md"]) == 2
     assert "missing.md: no such file" in capsys.readouterr().err
+
+
+def test_online_flag_runs_the_venue_rules_with_the_link_checks(
+    scholar: Scholar, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "list.md"
+    target.write_text(LIST, encoding="utf-8")
+    select = ["--select", "venue-outdated,venue-mismatch"]
+    assert main(["--online", *select, "list.md"]) == 1
+    out, err = capsys.readouterr()
+    assert "list.md:5:34: venue-outdated" in out and "list.md:9:34: venue-mismatch" in out
+    assert "venues: 3 requests, 0 rows unknown" in err
+    assert (tmp_path / ".awesome-lint-cache" / "papers.json").is_file()
+    assert main(["--online", "--fix", "--unsafe-fixes", *select, "list.md"]) == 0
+    out, err = capsys.readouterr()
+    text = target.read_text(encoding="utf-8")
+    assert "[CVPR'24](https://arxiv.org/abs/2301.00001)" in text
+    assert "[ICLR'24](https://openreview.net/forum?id=AccEpted01)" in text
+    assert "venues: 0 requests" in err

@@ -75,6 +75,12 @@ def _error(message: str) -> None:
 @click.option("--statistics", is_flag=True, help="Print the number of problems per rule.")
 @click.option("--stdin-filename", help="The name of the file read from standard input.")
 @click.option("--color/--no-color", default=None, help="Colour the output (default: on a tty).")
+@click.option("--online", is_flag=True, help="Also check the links online (see the README).")
+@click.option(
+    "--changed-since",
+    metavar="REF",
+    help="With --online: check only the links of table rows changed since this git ref.",
+)
 @click.version_option(__version__, "-V", "--version", prog_name="awesome-lint")
 def check(
     paths: tuple[str, ...],
@@ -92,6 +98,8 @@ def check(
     statistics: bool,
     stdin_filename: str | None,
     color: bool | None,
+    online: bool,
+    changed_since: str | None,
 ) -> int:
     """Lint (and with --fix, format) the Markdown tables of awesome lists.
 
@@ -104,9 +112,15 @@ def check(
     selection = Selection(_split(select), _split(ignore))
     unknown = sorted((selection.select | selection.ignore) - BY_ID.keys())
     if unknown:
+        from awesome_lint.online import RULE_IDS
+
+        unknown = [rule for rule in unknown if rule not in RULE_IDS]
+    if unknown:
         raise click.UsageError(f"unknown rule id {', '.join(map(repr, unknown))}")
     fix = fix or fix_only
     runner = _Runner(selection, config_path, fix, diff, unsafe_fixes)
+    runner.online = online or changed_since is not None
+    runner.changed_since = changed_since
     if paths == ("-",):
         return runner.stdin(stdin_filename or "-", output_format, quiet, color)
     try:
@@ -146,6 +160,9 @@ class _Runner:
         self.fixed_files: list[tuple[str, int]] = []
         self._configs: dict[Path | None, Any] = {}
         self._explicit = None
+        self.online = False
+        self.changed_since: str | None = None
+        self.session: Any = None
         if config_path is not None:
             self._explicit = load_config(Path(config_path))
 
@@ -201,6 +218,7 @@ class _Runner:
                 self.outcome.fixed += result.fixed
                 # The fixed text's lines, for the full format: never joined into one string.
                 source = text if result.rewritten is None else tuple(result.rewritten.lines)
+                self._add_online(path, display, result.text, config, document)
                 self.outcome.reports.append(FileReport(display, tuple(result.after), source))
                 return
             self.outcome.reports.append(FileReport(display, tuple(result.before), text))
@@ -208,7 +226,33 @@ class _Runner:
         from awesome_lint.api import lint_text
 
         problems = lint_text(text, config, self.selection)
+        self._add_online(path, display, text, config, document)
         self.outcome.reports.append(FileReport(display, tuple(problems), text))
+
+    def _add_online(
+        self, path: Path | None, display: str, text: str, config: Any, document: Any
+    ) -> None:
+        """Keep the file for the online checks, run once for all files by `finish`."""
+        if not self.online and not config.online:
+            return  # the online package is never imported by an offline run
+        try:
+            from awesome_lint.online.check import enabled
+            from awesome_lint.online.cli import ChangedSinceError, Session
+        except ImportError as exc:
+            _error(f"--online needs {exc.name}: pip install 'awesome-lint[online]'")
+            self.outcome.errors += 1
+            return
+
+        if not self.online and not enabled(config):
+            return
+        if self.session is None:
+            self.session = Session(self.changed_since, self.fix, self.unsafe_fixes)
+        try:
+            index = len(self.outcome.reports)
+            self.session.add(index, display, path, text, config, document.encode)
+        except ChangedSinceError as exc:
+            _error(f"{display}: {exc}")
+            self.outcome.errors += 1
 
     def stdin(self, name: str, output_format: str, quiet: bool, color: bool | None) -> int:
         from awesome_lint.config import ConfigError
@@ -256,13 +300,21 @@ class _Runner:
 
         outcome = self.outcome
         use_color = _use_color(color)
+        infos: Any = INFOS
+        if self.session is not None:
+            select, ignore = self.selection.select, self.selection.ignore
+            notes, fixed = self.session.finish(outcome.reports, select, ignore)
+            for note in notes:
+                _error(note)
+            outcome.fixed += fixed
+            infos = {**INFOS, **self.session.infos}
         if output_format in ("text", "full") and quiet:
-            out = format_reports(outcome.reports, "concise", rules=INFOS, color=use_color)
+            out = format_reports(outcome.reports, "concise", rules=infos, color=use_color)
         else:
             out = format_reports(
                 outcome.reports,
                 output_format,  # type: ignore[arg-type]
-                rules=INFOS,
+                rules=infos,
                 color=use_color,
                 tool_version=__version__,
                 unsafe_fixes=self.unsafe_fixes,
@@ -364,6 +416,14 @@ def rules(rule_id: str | None, markdown: bool) -> int:
         return 0
     found = BY_ID.get(rule_id)
     if found is None:
+        from awesome_lint.online import RULE_IDS
+
+        if rule_id in RULE_IDS:
+            from awesome_lint.online.rules import INFOS as ONLINE
+
+            click.echo(f"# {rule_id} (with --online)\n")
+            click.echo(ONLINE[rule_id].doc)
+            return 0
         _error(f"unknown rule {rule_id!r}; `awesome-lint rules` lists them")
         return 2
     click.echo(f"# {found.id}\n")

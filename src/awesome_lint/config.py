@@ -78,6 +78,8 @@ class Config:
     https_hosts: tuple[str, ...] = ()
     tracking_params: tuple[str, ...] = ()
     repository_hosts: tuple[str, ...] = ()
+    # The `online` key as written: true/false or an object (see awesome_lint.online.check).
+    online: bool | Mapping[str, Any] = False
 
     def setting(self, rule: str, default: Severity) -> RuleSetting:
         """The setting of `rule`, whose own default severity is `default`."""
@@ -283,6 +285,7 @@ def merge(base: Mapping[str, Any], data: Mapping[str, Any], path: str | None) ->
         https_hosts=tuple(links.get("https_hosts", ())),
         tracking_params=tuple(links.get("tracking_params", ())),
         repository_hosts=tuple(links.get("repository_hosts", ())),
+        online=data.get("online", base.get("online", False)),
     )
 
 

@@ -104,6 +104,8 @@ class Problem:
     fix: FixSafety | None = None
     # What the fix does or what to do, in a few words ("Replace with `ICLR'24`").
     suggestion: str | None = None
+    # Facts for the machine-readable formats (the online rules' HTTP status, error, URL).
+    data: tuple[tuple[str, Any], ...] = ()
 
 
 class RuleInfo(NamedTuple):

@@ -183,7 +183,7 @@ def _entry_order(e: _Entry) -> tuple[Any, ...]:
     # tuple: a large list has a hundred thousand problems to sort.
     p = e.problem
     fields = (p.line, p.column, p.end_line, p.end_column, p.rule, p.message, p.severity)
-    return (e.report.path, *fields, p.fix, p.suggestion)
+    return (e.report.path, *fields, p.fix, p.suggestion, p.data)
 
 
 def _join(lines: Iterable[str]) -> str:
@@ -292,7 +292,7 @@ def _expand_tabs(line: str, start: int, end: int) -> tuple[str, int, int]:
 
 def _json_item(e: _Entry) -> dict[str, Any]:
     p = e.problem
-    return {
+    item: dict[str, Any] = {
         "path": e.path,
         "line": p.line,
         "column": p.column,
@@ -304,6 +304,9 @@ def _json_item(e: _Entry) -> dict[str, Any]:
         "fix": p.fix,
         "suggestion": p.suggestion,
     }
+    if p.data:
+        item["data"] = dict(p.data)
+    return item
 
 
 def _github(e: _Entry) -> str:
@@ -365,8 +368,8 @@ def _sarif_log(
                 }
             ],
         }
-        if p.fix is not None or p.suggestion:
-            extra = {"fix": p.fix, "suggestion": p.suggestion}
+        if p.fix is not None or p.suggestion or p.data:
+            extra = {"fix": p.fix, "suggestion": p.suggestion, **dict(p.data)}
             result["properties"] = {k: v for k, v in extra.items() if v is not None}
         results.append(result)
     driver = {

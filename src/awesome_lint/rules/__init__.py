@@ -115,6 +115,8 @@ INFOS: dict[str, RuleInfo] = {rule.id: rule.info for rule in RULES}
 def rules_schema() -> dict[str, Any]:
     """The `rules` part of `schema/config.schema.json`: each rule's severity and options, as
     the rules declare them (`tests/update_readme.py` writes it into the file)."""
+    from awesome_lint.online import RULE_IDS as ONLINE_RULE_IDS
+
     properties: dict[str, Any] = {}
     for rule in RULES:
         if not rule.options:
@@ -127,6 +129,9 @@ def rules_schema() -> dict[str, Any]:
                 {"type": "object", "additionalProperties": False, "properties": options},
             ]
         }
+    # The online rules (`--online`) take a severity only.
+    for rule_id in sorted(ONLINE_RULE_IDS):
+        properties[rule_id] = {"$ref": "#/$defs/rule"}
     return {
         "type": "object",
         "description": 'Per rule: "error", "warning" or "off", or an object with'

@@ -6,6 +6,7 @@ through the client and cache in practice, a dict in tests).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -48,11 +49,18 @@ def check_venues(
     look: Callable[[Iterable[str]], Lookup],
     config: Config | None = None,
     rules: Sequence[str] = RULE_IDS,
+    lines: frozenset[int] | None = None,
 ) -> VenueReport:
+    """The venue rules' problems in `text` (only rows on `lines` when given) and their fixes."""
     config = config or default_config()
     analysis = analyse(text, config, Selection(select=frozenset({"empty-row"})))
     ctx = analysis.context
-    found: list[Entry] = [e for bound in analysis.tables for e in entries(bound, ctx)]
+    found: list[Entry] = [
+        e
+        for bound in analysis.tables
+        for e in entries(bound, ctx)
+        if lines is None or e.row.line in lines
+    ]
     lookup = look({key for entry in found for key in entry.keys})
     vocabulary = ctx.vocabulary
     verdicts: dict[int, Verdict] = {}
@@ -92,14 +100,20 @@ def _cell_fix(entry: Entry, new: str | None) -> CellFix | None:
 def apply_fixes(text: str, fixes: Sequence[CellFix]) -> str:
     """`text` with each cell rewritten in place; the padding after a cell grows or shrinks
     (down to one space) so that an aligned table's pipes stay where they were if they can."""
-    lines = text.splitlines(keepends=True)
+    # Lines as the Markdown reader counts them: \n, \r\n or \r end a line, nothing else.
+    lines = re.split(r"(?<=\n)|(?<=\r)(?!\n)", text)
     # Right to left within a line, so that earlier columns stay valid.
     for fix in sorted(fixes, key=lambda f: (f.line, -f.column)):
+        if fix.line > len(lines):
+            continue
         line = lines[fix.line - 1]
         start = fix.column - 1
+        if line[start : start + len(fix.old)] != fix.old:
+            # Another fix (a link's new URL) moved the cell: find it again if it is once there.
+            if not fix.old or line.count(fix.old) != 1:
+                continue
+            start = line.index(fix.old)
         end = start + len(fix.old)
-        if line[start:end] != fix.old:
-            continue
         rest = line[end:]
         spaces = len(rest) - len(rest.lstrip(" "))
         change = display_width(fix.new) - display_width(fix.old)

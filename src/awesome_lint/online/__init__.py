@@ -1,0 +1,31 @@
+"""Online link checks (`--online`): dead, redirected and unverifiable links, moved, archived
+and missing GitHub repositories, per table row.
+
+Nothing here is imported by an offline run: the command line imports this package only when
+`--online` is given or the config says `"online": true`, so an offline run neither pays for
+the HTTP client nor reaches the network.
+
+- `targets`: the links of the table rows to check, each with its row's entry and column;
+- `http`: the HTTP checker (httpx, asyncio), with global and per-host limits and Retry-After;
+- `github`: repository states through the GitHub API (GraphQL batches, REST without a token);
+- `cache`: the persistent cache of outcomes, and when an outcome is stale;
+- `check`: the run: options, cache, checks, and the problems of the rules in `rules/`.
+"""
+
+from __future__ import annotations
+
+# The ids of the online rules, for the command line's check of --select and --ignore
+# (importing this package imports nothing else).
+RULE_IDS = frozenset(
+    {
+        "dead-link",
+        "redirected-link",
+        "unverifiable",
+        "repo-moved",
+        "repo-archived",
+        "repo-missing",
+        # The venue rules of awesome_lint.scholar, run with the link checks.
+        "venue-outdated",
+        "venue-mismatch",
+    }
+)

@@ -1,0 +1,156 @@
+"""The command line's side of an online run: files collected as they are linted, checked
+together at the end (one cache, one set of host limits), their problems added to the reports.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from awesome_lint.online.check import Job, github_token, options, progress_stream, rewrite, run
+from awesome_lint.online.rules import INFOS, SEVERITIES
+
+
+class ChangedSinceError(Exception):
+    """`--changed-since` cannot be answered (not a git repository, an unknown ref)."""
+
+
+@dataclass
+class _Pending:
+    index: int
+    job: Job
+    path: Path | None
+    # Encodes the text for writing (keeps the file's BOM and encoding) and the bytes the
+    # file holds now, for an unsafe fix of the online rules.
+    encode: Callable[[str], bytes] | None = None
+
+
+@dataclass
+class Session:
+    changed_since: str | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    pending: list[_Pending] = field(default_factory=list)
+    infos: dict[str, Any] = field(default_factory=lambda: dict(INFOS))
+
+    def add(
+        self,
+        index: int,
+        name: str,
+        path: Path | None,
+        text: str,
+        config: Any,
+        encode: Callable[[str], bytes] | None,
+    ) -> None:
+        lines = None
+        if self.changed_since is not None and path is not None:
+            lines = changed_lines(path, self.changed_since)
+        self.pending.append(_Pending(index, Job(name, text, config, lines), path, encode))
+
+    def finish(
+        self, reports: list[Any], select: frozenset[str], ignore: frozenset[str]
+    ) -> tuple[list[str], int]:
+        """Add the online problems to `reports`; the notes, and how many were fixed."""
+        if not self.pending:
+            return [], 0
+        config = self.pending[0].job.config
+
+        def active(rule: str) -> bool:
+            if (select and rule not in select) or rule in ignore:
+                return False
+            return bool(config.setting(rule, SEVERITIES[rule]).severity != "off")
+
+        opts = options(config)
+        report = run(
+            [p.job for p in self.pending],
+            opts,
+            active=active,
+            token=github_token(),
+            progress=progress_stream(),
+        )
+        from awesome_lint.scholar.session import run_venues
+
+        venues, venue_notes = run_venues([p.job for p in self.pending], active, opts.cache)
+        fixed = 0
+        notes = [f"online: {note}" for note in (*report.notes, *venue_notes)]
+        for pending, problems, venue in zip(self.pending, report.problems, venues):
+            cell_fixes = []
+            if venue is not None:
+                problems = [*problems, *venue.problems]
+                cell_fixes = venue.fixes
+            if self.fix and self.unsafe_fixes and pending.path is not None and pending.encode:
+                done, problems = self._fix(pending, problems, notes, cell_fixes)
+                fixed += done
+            entry = reports[pending.index]
+            merged = sorted((*entry.problems, *problems), key=_order)
+            reports[pending.index] = entry._replace(problems=tuple(merged))
+        return notes, fixed
+
+    def _fix(
+        self, pending: _Pending, problems: list[Any], notes: list[str], cell_fixes: Any = ()
+    ) -> tuple[int, list[Any]]:
+        from awesome_lint.files import FileError, write_atomic
+        from awesome_lint.online.check import targets
+        from awesome_lint.scholar.check import apply_fixes
+
+        fixable = [p for p in problems if p.fix == "unsafe"]
+        if not fixable or pending.path is None or pending.encode is None:
+            return 0, problems
+        job = pending.job
+        new_text = rewrite(job.text, fixable, targets(job.text, job.config, job.lines))
+        new_text = apply_fixes(new_text, cell_fixes)
+        if new_text == job.text:
+            return 0, problems
+        try:
+            write_atomic(pending.path, pending.encode(new_text), pending.encode(job.text))
+        except (FileError, OSError) as exc:
+            notes.append(f"online: {job.name}: not fixed: {exc}")
+            return 0, problems
+        return len(fixable), [p for p in problems if p.fix != "unsafe"]
+
+
+def _order(p: Any) -> tuple[int, int, str, str]:
+    return (p.line, p.column, p.rule, p.message)
+
+
+_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
+
+
+def changed_lines(path: Path, ref: str) -> frozenset[int]:
+    """The lines of `path` added or changed since the git `ref` (all of them for a file git
+    does not know at `ref`)."""
+    folder = str(path.resolve().parent)
+    name = path.resolve().name
+
+    def git(*args: str) -> subprocess.CompletedProcess[str]:
+        try:
+            return subprocess.run(
+                ["git", *args], cwd=folder, capture_output=True, text=True, check=False
+            )
+        except OSError as exc:
+            raise ChangedSinceError(f"cannot run git: {exc.strerror or exc}") from None
+
+    found = git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    if found.returncode != 0:
+        raise ChangedSinceError(f"--changed-since: {ref!r} is not a commit of this repository")
+    known = git("cat-file", "-e", f"{ref}:./{name}")
+    if known.returncode != 0:
+        return frozenset(range(1, _line_count(path) + 1))
+    diff = git("diff", "--unified=0", "--no-color", "--no-ext-diff", ref, "--", name)
+    if diff.returncode != 0:
+        raise ChangedSinceError(f"--changed-since: git diff failed: {diff.stderr.strip()}")
+    lines: set[int] = set()
+    for hunk in _HUNK.finditer(diff.stdout):
+        start = int(hunk.group(1))
+        count = 1 if hunk.group(2) is None else int(hunk.group(2))
+        lines.update(range(start, start + count))
+    return frozenset(lines)
+
+
+def _line_count(path: Path) -> int:
+    with open(path, "rb") as f:
+        return sum(1 for _ in f) + 1

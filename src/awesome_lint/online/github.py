@@ -1,0 +1,228 @@
+"""GitHub repositories through the GitHub API: renamed, archived or gone.
+
+With a token (`GITHUB_TOKEN`), one GraphQL request asks for up to 100 repositories (an alias
+per repository; a missing one comes back `null` with a `NOT_FOUND` error; a renamed one comes
+back under its new `nameWithOwner`). Without a token, one REST request per repository
+(`GET /repos/OWNER/NAME`, whose redirect leads to a renamed repository), within the
+unauthenticated limit: when `x-ratelimit-remaining` reaches 0 (or the API answers 403/429),
+the rest is left unchecked and a note says so. The API's base URL comes from the environment
+variable `AWESOME_LINT_GITHUB_API` (default https://api.github.com).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import aiohttp
+
+from awesome_lint.online.http import USER_AGENT
+
+DEFAULT_API = "https://api.github.com"
+BATCH = 100
+_REPO = re.compile(
+    r"^https?://(?:www\.)?github\.com/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/([A-Za-z0-9._-]+)"
+    r"(?:[/?#].*)?$",
+    re.IGNORECASE,
+)
+# First path segments that are GitHub's own pages, not owners.
+_NOT_OWNERS = frozenset(
+    [
+        "about",
+        "apps",
+        "collections",
+        "contact",
+        "customer-stories",
+        "enterprise",
+        "events",
+        "explore",
+        "features",
+        "login",
+        "marketplace",
+        "new",
+        "notifications",
+        "orgs",
+        "organizations",
+        "pricing",
+        "pulls",
+        "issues",
+        "search",
+        "security",
+        "settings",
+        "site",
+        "sponsors",
+        "topics",
+        "trending",
+        "users",
+        "readme",
+        "team",
+    ]
+)
+
+
+def repository(url: str) -> str | None:
+    """`owner/name` of a link to a GitHub repository (or into one), else None."""
+    found = _REPO.match(url)
+    if found is None:
+        return None
+    owner, name = found.group(1), found.group(2)
+    if owner.lower() in _NOT_OWNERS:
+        return None
+    name = name.removesuffix(".git")
+    if not name or name in (".", ".."):
+        return None
+    return f"{owner}/{name}"
+
+
+@dataclass(frozen=True)
+class RepoState:
+    """What the API says of a repository: `name` is its current `owner/name` (None: not
+    found); `error` says why it could not be asked (then nothing else is known)."""
+
+    name: str | None
+    archived: bool = False
+    status: int | None = None
+    error: str | None = None
+
+
+def api_base() -> str:
+    return os.environ.get("AWESOME_LINT_GITHUB_API", DEFAULT_API).rstrip("/")
+
+
+async def lookup(
+    repos: list[str], token: str | None, timeout: float = 10.0
+) -> tuple[dict[str, RepoState], list[str]]:
+    """The state of each repository asked (`owner/name`), and notes for the user."""
+    notes: list[str] = []
+    found: dict[str, RepoState] = {}
+    if not repos:
+        return found, notes
+    headers = {"User-Agent": USER_AGENT, "Accept": "application/vnd.github+json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    async with aiohttp.ClientSession(
+        headers=headers,
+        timeout=aiohttp.ClientTimeout(total=timeout),
+        trust_env=True,
+    ) as client:
+        if token:
+            try:
+                for start in range(0, len(repos), BATCH):
+                    found.update(await _graphql(client, repos[start : start + BATCH]))
+            except _Stop as stop:
+                notes.append(f"GitHub GraphQL API: {stop}; falling back to the REST API")
+            else:
+                return found, notes
+        else:
+            notes.append(
+                f"no GITHUB_TOKEN: checking {len(repos)} GitHub"
+                f" repositor{'y' if len(repos) == 1 else 'ies'} through the REST API, one"
+                " request each (60 an hour without a token); set GITHUB_TOKEN for batches of 100"
+            )
+        await _rest_all(client, [r for r in repos if r not in found], found, notes)
+    return found, notes
+
+
+class _Stop(Exception):
+    """The API cannot be asked any more in this run (rate limit, refused token)."""
+
+
+async def _graphql(client: aiohttp.ClientSession, repos: list[str]) -> dict[str, RepoState]:
+    fields = []
+    for i, repo in enumerate(repos):
+        owner, name = repo.split("/", 1)
+        fields.append(
+            f"r{i}: repository(owner: {json.dumps(owner)}, name: {json.dumps(name)})"
+            " { nameWithOwner isArchived }"
+        )
+    query = "query { " + " ".join(fields) + " rateLimit { remaining resetAt } }"
+    try:
+        async with client.post(f"{api_base()}/graphql", json={"query": query}) as response:
+            if response.status != 200:
+                raise _Stop(_limit_reason(response.status, response.headers))
+            body = await response.json(content_type=None)
+    except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+        raise _Stop(type(exc).__name__) from None
+    except ValueError:
+        raise _Stop("an answer that is not JSON") from None
+    data = body.get("data") or {}
+    missing = {
+        str(error["path"][0])
+        for error in body.get("errors") or ()
+        if error.get("type") == "NOT_FOUND" and error.get("path")
+    }
+    out: dict[str, RepoState] = {}
+    for i, repo in enumerate(repos):
+        node = data.get(f"r{i}")
+        if isinstance(node, dict) and node.get("nameWithOwner"):
+            out[repo] = RepoState(str(node["nameWithOwner"]), bool(node.get("isArchived")), 200)
+        elif f"r{i}" in missing:
+            out[repo] = RepoState(None, status=404)
+    return out
+
+
+async def _rest_all(
+    client: aiohttp.ClientSession, repos: list[str], found: dict[str, RepoState], notes: list[str]
+) -> None:
+    slots = asyncio.Semaphore(4)
+    stopped: list[str] = []
+
+    async def one(repo: str) -> None:
+        async with slots:
+            if stopped:
+                return
+            try:
+                found[repo] = await _rest(client, repo)
+            except _Stop as stop:
+                if not stopped:
+                    stopped.append(str(stop))
+
+    await asyncio.gather(*(one(repo) for repo in repos))
+    failed = [found[r].error for r in repos if r in found and found[r].error is not None]
+    if failed:
+        notes.append(
+            f"GitHub REST API: {len(failed)} repositor{'y' if len(failed) == 1 else 'ies'}"
+            f" not checked ({failed[0]})"
+        )
+    if stopped:
+        left = len([r for r in repos if r not in found])
+        notes.append(
+            f"GitHub REST API: {stopped[0]}; {left} repositor{'y' if left == 1 else 'ies'}"
+            " not checked (set GITHUB_TOKEN, or run again later)"
+        )
+
+
+async def _rest(client: aiohttp.ClientSession, repo: str) -> RepoState:
+    try:
+        async with client.get(f"{api_base()}/repos/{repo}") as response:
+            code, headers = response.status, response.headers
+            if code == 200:
+                body = await response.json(content_type=None)
+                name = str(body.get("full_name") or repo)
+                return RepoState(name, bool(body.get("archived")), 200)
+    except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+        return RepoState(None, error=type(exc).__name__)
+    except (ValueError, AttributeError):
+        return RepoState(None, status=200, error="an answer that is not JSON")
+    if code in (403, 429) and (headers.get("x-ratelimit-remaining") == "0" or code == 429):
+        raise _Stop(_limit_reason(code, headers))
+    if code in (404, 451):
+        return RepoState(None, status=code)
+    return RepoState(None, status=code, error=str(code))
+
+
+def _limit_reason(code: int, headers: Mapping[str, str]) -> str:
+    if headers.get("x-ratelimit-remaining") == "0" or code == 429:
+        reset = headers.get("x-ratelimit-reset")
+        if reset and reset.isdigit():
+            when = time.strftime("%H:%M UTC", time.gmtime(int(reset)))
+            return f"rate limit reached ({code}; it resets at {when})"
+        return f"rate limit reached ({code})"
+    if code == 401:
+        return "the token was refused (401)"
+    return f"answered {code}"

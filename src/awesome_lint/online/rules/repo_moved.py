@@ -1,0 +1,22 @@
+"""A GitHub repository link to a repository that was renamed or transferred.
+
+## What it does
+With `--online`, each `https://github.com/OWNER/NAME` link (and deeper links into a
+repository) is looked up through the GitHub API. When the repository answers under another
+owner or name, the link still works through GitHub's redirect, until someone takes the old
+name.
+
+## Why
+A renamed repository's old URL can be reclaimed by anyone; the new URL is the entry's.
+
+## Example
+`[Code](https://github.com/old-org/foonet)` for a repository now at `new-org/FooNet`:
+`FooNet: Code repository moved to new-org/FooNet`.
+
+## Fix
+Unsafe: the link's `OWNER/NAME` becomes the new one (the rest of the URL is kept).
+"""
+
+ID = "repo-moved"
+FIX = "unsafe"
+SEVERITY = "warning"
