@@ -47,12 +47,12 @@ def venues(
 ) -> int:
     """Look the listed papers up online: preprint venues now published, venues contradicted."""
     from awesome_lint.config import ConfigError, find_config, load_config
+    from awesome_lint.online.rules import INFOS as ONLINE
     from awesome_lint.reporters import FileReport, format_reports
     from awesome_lint.rules import INFOS
     from awesome_lint.scholar.cache import PaperCache
     from awesome_lint.scholar.check import apply_fixes, check_venues, online_look
     from awesome_lint.scholar.client import Client
-    from awesome_lint.online.rules import INFOS as ONLINE
 
     cache = PaperCache(None if no_cache else Path(cache_dir))
     look = online_look(Client(), cache)
