@@ -13,7 +13,7 @@ from awesome_lint.urls import arxiv_id, doi
 PaperKind = Literal["conference", "journal", "workshop", "preprint"]
 PEER_REVIEWED: frozenset[str] = frozenset({"conference", "journal", "workshop"})
 
-_ACL = re.compile(r"/((?:[A-Z]\d{2}-\d{4})|(?:\d{4}\.[a-z0-9-]+\.\d+))(?:\.pdf|/)?$", re.I)
+_ACL = re.compile(r"/((?:[A-Z]\d{2}-\d{4})|(?:\d{4}\.[a-z0-9-]{1,40}\.\d{1,5}))(?:\.pdf|/)?$", re.I)
 _OPENREVIEW_ID = re.compile(r"[A-Za-z0-9_-]{6,20}")
 
 

@@ -79,7 +79,9 @@ def _year(value: Any) -> int | None:
 
 _PREPRINT_VENUES = re.compile(r"arxiv|biorxiv|medrxiv|chemrxiv|ssrn|research square|preprint", re.I)
 _WORKSHOP = re.compile(r"\bworkshops?\b", re.I)
-_GITHUB = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/[\w.-]+/[\w.-]+[\w-]")
+_GITHUB = re.compile(
+    r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/[\w.-]{1,100}/[\w.-]{0,100}[\w-]"
+)
 
 
 # -- Semantic Scholar -------------------------------------------------------------------------
