@@ -33,8 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from awesome_lint.api import Analysis, Selection, analyse
-from awesome_lint.binding import BoundTable
-from awesome_lint.config import Config, default_config, fold_header
+from awesome_lint.config import Config, default_config
 from awesome_lint.document import Lines
 from awesome_lint.fixer import fix_rows
 from awesome_lint.markdown.tables import read_cell
@@ -43,6 +42,7 @@ from awesome_lint.render import Style, first_misaligned, render_table
 from awesome_lint.rules._schema import GENERIC_LABELS, fold_text, is_blank, is_placeholder
 from awesome_lint.rules.base import Context
 from awesome_lint.rules.row_order import row_keyer
+from awesome_lint.tableschema import BoundTable, fold_header
 from awesome_lint.urls import arxiv_id
 from awesome_lint.width import display_width
 

@@ -8,25 +8,19 @@ result again must change nothing. Otherwise the text is left alone and FixError 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import chain
 
-from awesome_lint.api import (
-    Analysis,
-    Selection,
-    analyse,
-    collector_paused,
-    fixable,
-    tables_to_fix,
-)
-from awesome_lint.binding import BoundTable
+from awesome_lint.api import Analysis, Selection, analyse
+from awesome_lint.collector import collector_paused
 from awesome_lint.config import Config
 from awesome_lint.document import Lines
 from awesome_lint.model import Problem, Row, Table
 from awesome_lint.render import Style, render_table
+from awesome_lint.tableschema import BoundTable
 
 
 class FixError(Exception):
@@ -89,6 +83,22 @@ def _fix_text(
     after = again.problems
     del again
     return FixResult(text, fixed, before, after)
+
+
+def fixable(problem: Problem, unsafe_fixes: bool) -> bool:
+    return problem.fix == "safe" or (problem.fix == "unsafe" and unsafe_fixes)
+
+
+def tables_to_fix(analysis: Analysis, unsafe_fixes: bool) -> list[BoundTable]:
+    """The tables holding at least one problem that the requested fixes address."""
+    lines = sorted({p.line for p in analysis.problems if fixable(p, unsafe_fixes)})
+    targets = []
+    for bound in analysis.tables:
+        # The first such line at or after the table's first line: is it within the table?
+        at = bisect_left(lines, bound.table.line)
+        if at < len(lines) and lines[at] <= bound.table.end_line:
+            targets.append(bound)
+    return targets
 
 
 def _apply(analysis: Analysis, unsafe_fixes: bool) -> tuple[Lines | None, dict[int, Table]]:

@@ -27,9 +27,7 @@ from dataclasses import replace
 from typing import Any
 
 from awesome_lint import urls
-from awesome_lint.binding import bind
-from awesome_lint.config import ColumnSpec, default_config, fold_header
-from awesome_lint.config import fold_placeholder as fold
+from awesome_lint.config import default_config
 from awesome_lint.markdown.tables import parse
 from awesome_lint.model import Cell, Table
 from awesome_lint.render import first_misaligned
@@ -38,6 +36,8 @@ from awesome_lint.rules._schema import GENERIC_LABELS, fold_text, is_blank, is_p
 from awesome_lint.rules._schema import looks_placeholder as placeholder_like
 from awesome_lint.rules._venues import table_venues
 from awesome_lint.rules.base import Context
+from awesome_lint.tableschema import ColumnSpec, bind, fold_header
+from awesome_lint.tableschema import fold_placeholder as fold
 from awesome_lint.venues import Mention
 
 SCHEMA_URL = (

@@ -6,9 +6,9 @@ from dataclasses import replace
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from awesome_lint.binding import bind
 from awesome_lint.markdown.tables import parse
 from awesome_lint.rules._links import links, rewrite_table
+from awesome_lint.tableschema import bind
 
 
 def _upper(url: str) -> str | None:
@@ -114,7 +114,7 @@ _any_urls = st.tuples(
 ).map("".join) | st.text(max_size=30)
 
 
-@settings(max_examples=500)
+@settings(max_examples=500, deadline=None)
 @given(_any_urls)
 @example("https://arxiv.org/pdf/2101.00001v2")
 @example("https://export.arxiv.org/abs/2101.00001")

@@ -6,7 +6,8 @@ of delimiter runs for emphasis and strikethrough; a stack of brackets for links 
 the links (with the destination's place in the source, for fixes) and the images. Line
 breaks are left to mistletoe (scan returns None): cells have none, so only multi-line
 headings and paragraphs take that path. The tests compare this reader with cmark-gfm on
-real and generated cells.
+real and generated cells. It mirrors one cmark-gfm file, inlines.c (with the strikethrough
+extension), which is why it is longer than the other modules.
 """
 
 from __future__ import annotations

@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import TypeVar
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.markdown.tables import read_cell, unescape_pipes
 from awesome_lint.model import Cell, Link, Problem, Table
 from awesome_lint.rules.base import Context, at_cell
+from awesome_lint.tableschema import BoundTable
 from awesome_lint.urls import host, quiet_host
 
 Rewrite = Callable[[str], "str | None"]

@@ -35,10 +35,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Table
 from awesome_lint.rules._links import link_problems, rewrite_table, url_answers
 from awesome_lint.rules.base import Context
+from awesome_lint.tableschema import BoundTable
 from awesome_lint.urls import arxiv_id
 
 ID = "arxiv-link"

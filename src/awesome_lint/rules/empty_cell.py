@@ -34,10 +34,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem
 from awesome_lint.rules._schema import is_blank, looks_placeholder
 from awesome_lint.rules.base import Context, at_cell, at_row
+from awesome_lint.tableschema import BoundTable
 
 ID = "empty-cell"
 FIX: FixSafety | None = None

@@ -25,9 +25,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Table
 from awesome_lint.rules.base import Context, at_row
+from awesome_lint.tableschema import BoundTable
 
 ID = "empty-row"
 FIX: FixSafety | None = "safe"

@@ -27,10 +27,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem
 from awesome_lint.rules._links import bare, links, url_host
 from awesome_lint.rules.base import Context, at_cell
+from awesome_lint.tableschema import BoundTable
 from awesome_lint.urls import HostPatterns
 
 ID = "link-host"

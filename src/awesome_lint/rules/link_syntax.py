@@ -38,11 +38,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from awesome_lint.binding import BoundTable
-from awesome_lint.config import ColumnSpec
 from awesome_lint.model import Cell, FixSafety, Link, Problem
 from awesome_lint.rules._links import links, table_links, url_answers
 from awesome_lint.rules.base import Context, at_cell
+from awesome_lint.tableschema import BoundTable, ColumnSpec
 from awesome_lint.urls import is_relative, malformed_reason
 
 ID = "link-syntax"

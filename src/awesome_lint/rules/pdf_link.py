@@ -29,10 +29,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Severity, Table
 from awesome_lint.rules._links import bare, link_problems, rewrite_table, url_answers
 from awesome_lint.rules.base import Context
+from awesome_lint.tableschema import BoundTable
 from awesome_lint.urls import abstract_url, host
 
 ID = "pdf-link"

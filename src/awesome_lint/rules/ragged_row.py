@@ -24,9 +24,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem
 from awesome_lint.rules.base import Context, at_cell, at_row, plural
+from awesome_lint.tableschema import BoundTable
 
 ID = "ragged-row"
 FIX: FixSafety | None = "safe"

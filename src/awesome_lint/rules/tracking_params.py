@@ -30,10 +30,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Table
 from awesome_lint.rules._links import rewrite_table, table_links, url_answers
 from awesome_lint.rules.base import Context, at_cell
+from awesome_lint.tableschema import BoundTable
 from awesome_lint.urls import strip_tracking, tracking_params
 
 ID = "tracking-params"

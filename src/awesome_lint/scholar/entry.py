@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 from awesome_lint.add import AddError, column_index, link_convention, select_table
 from awesome_lint.api import Selection, analyse
-from awesome_lint.binding import BoundTable
 from awesome_lint.config import Config, default_config
 from awesome_lint.rules.base import Context
 from awesome_lint.scholar.cache import Lookup
 from awesome_lint.scholar.evidence import verdict
 from awesome_lint.scholar.papers import paper_id
+from awesome_lint.tableschema import BoundTable
 
 _TITLE_ORDER = ("arXiv", "OpenReview", "Crossref", "Semantic Scholar")
 _NAME_MAX = 24

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import Cell, Row
 from awesome_lint.rules._schema import is_blank, is_placeholder
 from awesome_lint.rules._venues import table_venues
 from awesome_lint.rules.base import Context
 from awesome_lint.scholar.papers import paper_id
+from awesome_lint.tableschema import BoundTable
 from awesome_lint.venues import Mention, Style
 
 # The style a venue is written in when neither the table nor the cell has one.
