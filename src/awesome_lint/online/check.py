@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
+from urllib.parse import urlsplit
 
 from awesome_lint.model import FixSafety, Problem, Severity
 from awesome_lint.online.cache import Cache
@@ -165,18 +166,18 @@ def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def skipped(url: str, patterns: Sequence[str]) -> bool:
-    from urllib.parse import urlsplit
+def skipper(patterns: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a URL's host is one of `patterns` (`*.example.org`: the domain and its
+    subdomains)."""
+    exact = {p.lower() for p in patterns if not p.startswith("*.")}
+    suffixes = tuple(p[1:].lower() for p in patterns if p.startswith("*."))
+    exact.update(suffix[1:] for suffix in suffixes)
 
-    host = (urlsplit(url).hostname or "").lower()
-    for pattern in patterns:
-        pattern = pattern.lower()
-        if pattern.startswith("*."):
-            if host == pattern[2:] or host.endswith(pattern[1:]):
-                return True
-        elif host == pattern:
-            return True
-    return False
+    def skipped(url: str) -> bool:
+        host = (urlsplit(url).hostname or "").lower()
+        return host in exact or (bool(suffixes) and host.endswith(suffixes))
+
+    return skipped
 
 
 @dataclass
@@ -215,6 +216,7 @@ def run(
         notes.append(note)
     urls: list[str] = []
     repos: list[str] = []
+    skipped = skipper(opts.skip)
     http_rules = active("dead-link") or active("redirected-link") or active("unverifiable")
     repo_rules = active("repo-moved") or active("repo-archived") or active("repo-missing")
     for found in per_file:
@@ -223,7 +225,7 @@ def run(
             if repo is not None:
                 if repo_rules:
                     repos.append(repo)
-            elif http_rules and not skipped(target.url, opts.skip):
+            elif http_rules and not skipped(target.url):
                 urls.append(target.url)
     urls = list(dict.fromkeys(urls))
     repos = list(dict.fromkeys(repos))

@@ -4,6 +4,7 @@ together at the end (one cache, one set of host limits), their problems added to
 
 from __future__ import annotations
 
+import contextlib
 import re
 import subprocess
 from collections.abc import Callable
@@ -36,6 +37,8 @@ class Session:
     unsafe_fixes: bool = False
     pending: list[_Pending] = field(default_factory=list)
     infos: dict[str, Any] = field(default_factory=lambda: dict(INFOS))
+    # The run's --select and --ignore (an awesome_lint.api.Selection), for the layout.
+    selection: Any = None
 
     def add(
         self,
@@ -57,7 +60,10 @@ class Session:
         """Add the online problems to `reports`; the notes, and how many were fixed."""
         if not self.pending:
             return [], 0
+        from awesome_lint.api import Selection
+
         config = self.pending[0].job.config
+        self.selection = Selection(select, ignore)
 
         def active(rule: str) -> bool:
             if (select and rule not in select) or rule in ignore:
@@ -94,6 +100,7 @@ class Session:
         self, pending: _Pending, problems: list[Any], notes: list[str], cell_fixes: Any = ()
     ) -> tuple[int, list[Any]]:
         from awesome_lint.files import FileError, write_atomic
+        from awesome_lint.fixer import FixError, fix_text
         from awesome_lint.online.check import targets
         from awesome_lint.scholar.check import apply_fixes
 
@@ -105,6 +112,9 @@ class Session:
         new_text = apply_fixes(new_text, cell_fixes)
         if new_text == job.text:
             return 0, problems
+        # A new URL of another length: the table is laid out again.
+        with contextlib.suppress(FixError):  # then the URLs alone change
+            new_text = fix_text(new_text, job.config, self.selection).text
         try:
             write_atomic(pending.path, pending.encode(new_text), pending.encode(job.text))
         except (FileError, OSError) as exc:

@@ -111,8 +111,6 @@ def resolve(name: str) -> str:
 def rules_schema() -> dict[str, Any]:
     """The `rules` part of `schema/config.schema.json`: each rule's severity and options, as
     the rules declare them (`tests/update_readme.py` writes it into the file)."""
-    from awesome_lint.online import RULE_IDS as ONLINE_RULE_IDS
-
     properties: dict[str, Any] = {}
     for rule in RULES:
         if not rule.options:
@@ -131,8 +129,11 @@ def rules_schema() -> dict[str, Any]:
             "description": f"The former id of {rule_id}.",
             "deprecated": True,
         }
-    # The online rules (`--online`) take a severity only.
-    for rule_id in sorted(ONLINE_RULE_IDS):
+    # The online rules take a severity only; their package (awesome_lint.online) is left
+    # out of RULES so that offline runs never import it.
+    from awesome_lint.online import RULE_IDS
+
+    for rule_id in sorted(RULE_IDS):
         properties[rule_id] = {"$ref": "#/$defs/rule"}
     return {
         "type": "object",
