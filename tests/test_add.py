@@ -227,6 +227,12 @@ def test_end_of_text_without_newline_and_quoted_table() -> None:
     assert len(parse(added.text).tables[0].rows) == 2
 
 
+def test_moved_row_in_a_text_without_final_newline() -> None:
+    text = "| Title | Year |\n| --- | --- |\n| A | 2019 |\n| B | 2021 |"
+    added = add_entry(text, None, [("Title", "C"), ("Year", "2020")])
+    assert added.text == "| Title | Year |\n| --- | --- |\n| A | 2019 |\n| C | 2020 |\n| B | 2021 |"
+
+
 def test_crlf_kept() -> None:
     text = "| Title | Code |\r\n| --- | --- |\r\n| A | - |\r\n\r\nAfter\r\n"
     added = add_entry(text, None, [("Title", "B")])

@@ -120,9 +120,8 @@ def add_entry(
 
     target = _ordered_place(new_bound, analysis.context, line)
     if target != line:
-        moved, ending = lines.pop(line - 1), endings.pop(line - 1)
-        lines.insert(target - 1, moved)
-        endings.insert(target - 1, ending)
+        # The line endings stay with their places: the last line may have none.
+        lines.insert(target - 1, lines.pop(line - 1))
         line = target
         analysis = _analyse(lines, endings, config)
         new_bound = _same_table(analysis, bound)

@@ -5,6 +5,7 @@ Exit codes: 0 clean, 1 problems remain (or --diff found changes), 2 usage or inp
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import sys
@@ -472,16 +473,8 @@ def init(path: str, output: str | None, force: bool) -> int:
     return 0
 
 
-def _paper_command(name: str) -> click.Command:
-    if name == "add":
-        from awesome_lint.cli_add import add
-
-        return add
-    from awesome_lint.cli_venues import venues
-
-    return venues
-
-
+# Commands in modules of their own, imported when called: name -> module.
+_LAZY = {"add": "awesome_lint.cli_add", "venues": "awesome_lint.cli_venues"}
 _COMMANDS = {"export": export, "rules": rules, "init": init}
 
 
@@ -489,12 +482,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     command = check
     name = "awesome-lint"
-    if args and args[0] in ("add", "venues"):
-        command = _paper_command(args[0])
-        name = f"awesome-lint {args[0]}"
-        args = args[1:]
-    elif args and args[0] in _COMMANDS:
-        command = _COMMANDS[args[0]]
+    if args and args[0] in (*_COMMANDS, *_LAZY):
+        loaded = args[0] in _LAZY and importlib.import_module(_LAZY[args[0]])
+        command = getattr(loaded, args[0]) if loaded else _COMMANDS[args[0]]
         name = f"awesome-lint {args[0]}"
         args = args[1:]
     from awesome_lint.config import ConfigError

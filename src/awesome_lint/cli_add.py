@@ -21,6 +21,18 @@ def _error(message: str) -> None:
     click.echo(f"awesome-lint: {message}", err=True)
 
 
+def unified_diff(name: str, before: str, after: str) -> str:
+    import difflib
+
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{name}",
+        tofile=f"b/{name}",
+    )
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in lines)
+
+
 def parse_sets(values: Sequence[str]) -> list[tuple[str, str]]:
     pairs = []
     for item in values:
@@ -123,9 +135,7 @@ def add(
         _error(f"{path}: not added: {exc}")
         return 2
     if dry_run:
-        from awesome_lint.cli import _unified_diff
-
-        click.echo(_unified_diff(path, document.text, added.text), nl=False)
+        click.echo(unified_diff(path, document.text, added.text), nl=False)
     else:
         try:
             write_atomic(source, document.encode(added.text), document.original)

@@ -84,9 +84,9 @@ def venues(
         if ((fix and unsafe_fixes) or diff) and report.fixes:
             fixed = apply_fixes(document.text, report.fixes)
             if diff:
-                from awesome_lint.cli import _unified_diff
+                from awesome_lint.cli_add import unified_diff
 
-                click.echo(_unified_diff(path, document.text, fixed), nl=False)
+                click.echo(unified_diff(path, document.text, fixed), nl=False)
             else:
                 try:
                     write_atomic(source, document.encode(fixed), document.original)
