@@ -4,6 +4,7 @@ GitHub API mocked at AWESOME_LINT_GITHUB_API, the cache, and the command line's 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -407,3 +408,18 @@ def test_a_redirect_keeps_the_fragment(hosts: tuple[Server, Server]) -> None:
     a, _ = hosts
     (moved,) = check(table(a.url("/r301#results"))).problems[0]
     assert dict(moved.data)["final"] == a.url("/ok#results")
+
+
+def test_progress_goes_to_the_stream_given(hosts: tuple[Server, Server]) -> None:
+    import io
+
+    a, _ = hosts
+    stream = io.StringIO()
+    check(table(a.url("/ok"), a.url("/gone")), progress=stream)
+    last = stream.getvalue().rsplit("\r", 1)[1]
+    assert re.fullmatch(r"links 2/2, \d+/s, 1 failing so far\n", last), last
+
+
+def test_the_online_rules_are_documented(folder: Path) -> None:
+    doc = awesome("rules", "repo-moved", cwd=folder)
+    assert doc.returncode == 0 and "## Fix" in doc.stdout

@@ -5,7 +5,6 @@ Exit codes: 0 clean, 1 problems remain (or --diff found changes), 2 usage or inp
 
 from __future__ import annotations
 
-import importlib
 import os
 import signal
 import sys
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from awesome_lint import __version__
+from awesome_lint.cli_add import PAPER_COMMANDS
 from awesome_lint.collector import collector_paused
 from awesome_lint.files import FileError, MarkdownFile, discover, read_markdown, write_atomic
 
@@ -82,11 +82,7 @@ def _error(message: str) -> None:
 @click.option("--stdin-filename", help="The name of the file read from standard input.")
 @click.option("--color/--no-color", default=None, help="Colour the output (default: on a tty).")
 @click.option("--online", is_flag=True, help="Also check the links online (see the README).")
-@click.option(
-    "--changed-since",
-    metavar="REF",
-    help="With --online: check only the links of table rows changed since this git ref.",
-)
+@click.option("--changed-since", metavar="REF", help="--online, for rows changed since REF.")
 @click.version_option(__version__, "-V", "--version", prog_name="awesome-lint")
 def check(
     paths: tuple[str, ...],
@@ -104,8 +100,7 @@ def check(
     statistics: bool,
     stdin_filename: str | None,
     color: bool | None,
-    online: bool,
-    changed_since: str | None,
+    **online: Any,
 ) -> int:
     """Lint (and with --fix, format) the Markdown tables of awesome lists.
 
@@ -113,22 +108,17 @@ def check(
     git-tracked Markdown files of the current repository are checked.
     """
     from awesome_lint.api import Selection
-    from awesome_lint.rules import BY_ID, resolve
+    from awesome_lint.rules import BY_ID, ONLINE_IDS, resolve
 
     selection = Selection(
         frozenset(map(resolve, _split(select))), frozenset(map(resolve, _split(ignore)))
     )
-    unknown = sorted((selection.select | selection.ignore) - BY_ID.keys())
-    if unknown:
-        from awesome_lint.online import RULE_IDS
-
-        unknown = [rule for rule in unknown if rule not in RULE_IDS]
+    unknown = sorted((selection.select | selection.ignore) - BY_ID.keys() - ONLINE_IDS)
     if unknown:
         raise click.UsageError(f"unknown rule id {', '.join(map(repr, unknown))}")
     fix = fix or fix_only
     runner = _Runner(selection, config_path, fix, diff, unsafe_fixes)
-    runner.online = online or changed_since is not None
-    runner.changed_since = changed_since
+    runner.online = online
     if paths == ("-",):
         return runner.stdin(stdin_filename or "-", output_format, quiet, color)
     try:
@@ -168,9 +158,8 @@ class _Runner:
         self.fixed_files: list[tuple[str, int]] = []
         self._configs: dict[Path | None, Config] = {}
         self._explicit: Config | None = None
-        self.online = False
-        self.changed_since: str | None = None
-        self.session: Any = None
+        self.online: dict[str, Any] = {}  # --online and --changed-since
+        self.session: Any = None  # the online checks' (awesome_lint.online.cli.Session)
         if config_path is not None:
             self._explicit = load_config(Path(config_path))
 
@@ -201,7 +190,7 @@ class _Runner:
             self.outcome.errors += 1
 
     def _check(self, display: str, path: Path | None, document: Document, config: Config) -> None:
-        from awesome_lint.reporters import FileReport
+        from awesome_lint.reporters import FileReport, unified_diff
 
         text = document.text
         if self.fix or self.diff:
@@ -217,7 +206,7 @@ class _Runner:
                 self.outcome.changed += 1
                 self.fixed_files.append((display, result.fixed))
                 if self.diff:
-                    click.echo(_unified_diff(display, text, result.text), nl=False)
+                    click.echo(unified_diff(display, text, result.text), nl=False)
                 elif path is not None:
                     write_atomic(path, document.encode_lines(result.rewritten), document.original)
                 else:
@@ -226,7 +215,7 @@ class _Runner:
                 self.outcome.fixed += result.fixed
                 # The fixed text's lines, for the full format: never joined into one string.
                 source = text if result.rewritten is None else tuple(result.rewritten.lines)
-                self._add_online(path, display, result.text, config, document)
+                self._online(path, display, result.text, config, document)
                 self.outcome.reports.append(FileReport(display, tuple(result.after), source))
                 return
             self.outcome.reports.append(FileReport(display, tuple(result.before), text))
@@ -234,33 +223,14 @@ class _Runner:
         from awesome_lint.api import lint_text
 
         problems = lint_text(text, config, self.selection)
-        self._add_online(path, display, text, config, document)
+        self._online(path, display, text, config, document)
         self.outcome.reports.append(FileReport(display, tuple(problems), text))
 
-    def _add_online(
-        self, path: Path | None, display: str, text: str, config: Any, document: Any
-    ) -> None:
-        """Keep the file for the online checks, run once for all files by `finish`."""
-        if not self.online and not config.online:
-            return  # the online package is never imported by an offline run
-        try:
-            from awesome_lint.online.check import enabled
-            from awesome_lint.online.cli import ChangedSinceError, Session
-        except ImportError as exc:
-            _error(f"--online needs {exc.name}: pip install 'awesome-lint[online]'")
-            self.outcome.errors += 1
-            return
+    def _online(self, *args: Any) -> None:  # the online code is imported only when asked for
+        if self.session or any(self.online.values()) or args[3].online:
+            from awesome_lint.online.cli import add
 
-        if not self.online and not enabled(config):
-            return
-        if self.session is None:
-            self.session = Session(self.changed_since, self.fix, self.unsafe_fixes)
-        try:
-            index = len(self.outcome.reports)
-            self.session.add(index, display, path, text, config, document.encode)
-        except ChangedSinceError as exc:
-            _error(f"{display}: {exc}")
-            self.outcome.errors += 1
+            add(self, *args)
 
     def stdin(self, name: str, output_format: str, quiet: bool, color: bool | None) -> int:
         from awesome_lint.config import ConfigError
@@ -306,16 +276,9 @@ class _Runner:
         from awesome_lint.reporters import format_reports
         from awesome_lint.rules import INFOS
 
+        infos = INFOS if self.session is None else self.session.finish(self, INFOS)
         outcome = self.outcome
         use_color = _use_color(color)
-        infos: Any = INFOS
-        if self.session is not None:
-            select, ignore = self.selection.select, self.selection.ignore
-            notes, fixed = self.session.finish(outcome.reports, select, ignore)
-            for note in notes:
-                _error(note)
-            outcome.fixed += fixed
-            infos = {**INFOS, **self.session.infos}
         if output_format in ("text", "full") and quiet:
             out = format_reports(outcome.reports, "concise", rules=infos, color=use_color)
         else:
@@ -355,18 +318,6 @@ def _statistics(reports: Sequence[Any]) -> str:
     fixes = {p.rule: p.fix for r in reports for p in r.problems}
     lines = [f"{n:6d}  {rule:<18} {fixes[rule] or ''}" for rule, n in counts.most_common()]
     return "\n".join(lines) if lines else "No problems."
-
-
-def _unified_diff(name: str, before: str, after: str) -> str:
-    import difflib
-
-    diff = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
-        fromfile=f"a/{name}",
-        tofile=f"b/{name}",
-    )
-    return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in diff)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -410,7 +361,7 @@ def export(path: str, fmt: str, table_index: int | None) -> int:
 @click.option("--markdown", is_flag=True, help="Print the rule table as Markdown (the README's).")
 def rules(rule_id: str | None, markdown: bool) -> int:
     """List the rules, or print one rule's documentation."""
-    from awesome_lint.rules import BY_ID, RULES, rules_markdown
+    from awesome_lint.rules import BY_ID, ONLINE_IDS, RULES, rules_markdown
 
     if markdown:
         click.echo(rules_markdown(), nl=False)
@@ -421,16 +372,13 @@ def rules(rule_id: str | None, markdown: bool) -> int:
             safety = rule.fix_safety or "-"
             click.echo(f"{rule.id:<{width}}  {safety:<6}  {rule.info.summary}")
         return 0
+    if rule_id in ONLINE_IDS:
+        from awesome_lint.online.rules import INFOS as ONLINE
+
+        click.echo(f"# {rule_id} (with --online)\n\n{ONLINE[rule_id].doc}")
+        return 0
     found = BY_ID.get(rule_id)
     if found is None:
-        from awesome_lint.online import RULE_IDS
-
-        if rule_id in RULE_IDS:
-            from awesome_lint.online.rules import INFOS as ONLINE
-
-            click.echo(f"# {rule_id} (with --online)\n")
-            click.echo(ONLINE[rule_id].doc)
-            return 0
         _error(f"unknown rule {rule_id!r}; `awesome-lint rules` lists them")
         return 2
     click.echo(f"# {found.id}\n")
@@ -473,18 +421,14 @@ def init(path: str, output: str | None, force: bool) -> int:
     return 0
 
 
-# Commands in modules of their own, imported when called: name -> module.
-_LAZY = {"add": "awesome_lint.cli_add", "venues": "awesome_lint.cli_venues"}
-_COMMANDS = {"export": export, "rules": rules, "init": init}
+_COMMANDS = {"export": export, "rules": rules, "init": init, **PAPER_COMMANDS}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    command = check
-    name = "awesome-lint"
-    if args and args[0] in (*_COMMANDS, *_LAZY):
-        loaded = args[0] in _LAZY and importlib.import_module(_LAZY[args[0]])
-        command = getattr(loaded, args[0]) if loaded else _COMMANDS[args[0]]
+    command, name = check, "awesome-lint"
+    if args and args[0] in _COMMANDS:
+        command = _COMMANDS[args[0]]
         name = f"awesome-lint {args[0]}"
         args = args[1:]
     from awesome_lint.config import ConfigError

@@ -14,23 +14,12 @@ from typing import Any
 
 import click
 
+from awesome_lint.cli_venues import venues
 from awesome_lint.files import FileError, read_markdown, write_atomic
 
 
 def _error(message: str) -> None:
     click.echo(f"awesome-lint: {message}", err=True)
-
-
-def unified_diff(name: str, before: str, after: str) -> str:
-    import difflib
-
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
-        fromfile=f"a/{name}",
-        tofile=f"b/{name}",
-    )
-    return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in lines)
 
 
 def parse_sets(values: Sequence[str]) -> list[tuple[str, str]]:
@@ -135,6 +124,8 @@ def add(
         _error(f"{path}: not added: {exc}")
         return 2
     if dry_run:
+        from awesome_lint.reporters import unified_diff
+
         click.echo(unified_diff(path, document.text, added.text), nl=False)
     else:
         try:
@@ -148,3 +139,7 @@ def add(
         click.echo(format_reports([report], "text", rules=INFOS), nl=False)
         return 1
     return 0
+
+
+# The commands of this module and cli_venues, for the command line's table of commands.
+PAPER_COMMANDS: dict[str, click.Command] = {"add": add, "venues": venues}

@@ -84,7 +84,7 @@ def venues(
         if ((fix and unsafe_fixes) or diff) and report.fixes:
             fixed = apply_fixes(document.text, report.fixes)
             if diff:
-                from awesome_lint.cli_add import unified_diff
+                from awesome_lint.reporters import unified_diff
 
                 click.echo(unified_diff(path, document.text, fixed), nl=False)
             else:

@@ -407,3 +407,16 @@ def _artifact_location(path: str) -> dict[str, str]:
         return {"uri": "file://" + quote(posix, safe="/")}
     posix = posix.removeprefix("./")
     return {"uri": quote(posix, safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
+def unified_diff(name: str, before: str, after: str) -> str:
+    """What `--diff` prints: the change from `before` to `after` of the file `name`."""
+    import difflib
+
+    diff = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{name}",
+        tofile=f"b/{name}",
+    )
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in diff)

@@ -14,18 +14,6 @@ the HTTP client nor reaches the network.
 
 from __future__ import annotations
 
-# The ids of the online rules, for the command line's check of --select and --ignore
-# (importing this package imports nothing else).
-RULE_IDS = frozenset(
-    {
-        "dead-link",
-        "redirected-link",
-        "unverifiable",
-        "repo-moved",
-        "repo-archived",
-        "repo-missing",
-        # The venue rules of awesome_lint.scholar, run with the link checks.
-        "venue-outdated",
-        "venue-mismatch",
-    }
-)
+from awesome_lint.rules import ONLINE_IDS as RULE_IDS
+
+__all__ = ["RULE_IDS"]

@@ -75,11 +75,14 @@ def enabled(config: Any) -> bool:
 def options(config: Any) -> OnlineOptions:
     value = getattr(config, "online", None)
     data: Mapping[str, Any] = value if isinstance(value, Mapping) else {}
-    base = Path(config.path).parent if getattr(config, "path", None) else Path.cwd()
-    cache_value = data.get("cache", CACHE_DIR)
-    cache = None if cache_value is False else base / str(cache_value)
-    if "cache" not in data:
-        cache = Path(CACHE_DIR)  # the working directory: the repository root in CI
+    # A cache named in a config is relative to it; the default, to the working folder (the
+    # repository's root in CI).
+    cache: Path | None = Path(CACHE_DIR)
+    if data.get("cache") is False:
+        cache = None
+    elif "cache" in data:
+        base = Path(config.path).parent if getattr(config, "path", None) else Path.cwd()
+        cache = base / str(data["cache"])
     http = HttpOptions(
         timeout=float(data.get("timeout", 10.0)),
         retries=int(data.get("retries", 2)),

@@ -10,10 +10,44 @@ import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from awesome_lint.online.check import Job, github_token, options, progress_stream, rewrite, run
+import click
+
 from awesome_lint.online.rules import INFOS, SEVERITIES
+
+if TYPE_CHECKING:
+    from awesome_lint.online.check import Job
+
+
+def add(
+    runner: Any, path: Path | None, display: str, text: str, config: Any, document: Any
+) -> None:
+    """Keep a file linted by the command line's `runner` for the online checks, which run
+    once for all files when it finishes (`Session.finish`)."""
+    try:
+        from awesome_lint.online.check import enabled
+    except ImportError as exc:  # the `online` extra is not installed
+        if runner.session is None:
+            _error(f"--online needs {exc.name}: pip install 'awesome-lint[online]'")
+        runner.outcome.errors += 1
+        runner.session = False
+        return
+    asked, since = runner.online.get("online"), runner.online.get("changed_since")
+    if not (asked or since or enabled(config)):
+        return
+    if not runner.session:
+        runner.session = Session(since, runner.fix, runner.unsafe_fixes)
+    try:
+        index = len(runner.outcome.reports)
+        runner.session.add(index, display, path, text, config, document.encode)
+    except ChangedSinceError as exc:
+        _error(f"{display}: {exc}")
+        runner.outcome.errors += 1
+
+
+def _error(message: str) -> None:
+    click.echo(f"awesome-lint: {message}", err=True)
 
 
 class ChangedSinceError(Exception):
@@ -52,18 +86,28 @@ class Session:
         lines = None
         if self.changed_since is not None and path is not None:
             lines = changed_lines(path, self.changed_since)
+        from awesome_lint.online.check import Job
+
         self.pending.append(_Pending(index, Job(name, text, config, lines), path, encode))
 
-    def finish(
-        self, reports: list[Any], select: frozenset[str], ignore: frozenset[str]
-    ) -> tuple[list[str], int]:
+    def finish(self, runner: Any, infos: dict[str, Any]) -> dict[str, Any]:
+        """Add the online problems to the runner's reports, print the notes, count the fixes;
+        the rules' descriptions with the online rules'."""
+        notes, fixed = self._check(runner.outcome.reports, runner.selection)
+        for note in notes:
+            _error(note)
+        runner.outcome.fixed += fixed
+        return {**infos, **self.infos}
+
+    def _check(self, reports: list[Any], selection: Any) -> tuple[list[str], int]:
         """Add the online problems to `reports`; the notes, and how many were fixed."""
+        from awesome_lint.online.check import github_token, options, progress_stream, run
+
         if not self.pending:
             return [], 0
-        from awesome_lint.api import Selection
-
         config = self.pending[0].job.config
-        self.selection = Selection(select, ignore)
+        self.selection = selection
+        select, ignore = selection.select, selection.ignore
 
         def active(rule: str) -> bool:
             if (select and rule not in select) or rule in ignore:
@@ -101,7 +145,7 @@ class Session:
     ) -> tuple[int, list[Any]]:
         from awesome_lint.files import FileError, write_atomic
         from awesome_lint.fixer import FixError, fix_text
-        from awesome_lint.online.check import targets
+        from awesome_lint.online.check import rewrite, targets
         from awesome_lint.scholar.check import apply_fixes
 
         fixable = [p for p in problems if p.fix == "unsafe"]

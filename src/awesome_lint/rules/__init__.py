@@ -50,6 +50,12 @@ _NAMES = (
     "row_order",
     "unused_disable",
 )
+# The online rules (awesome_lint.online, with --online) take a severity only; their package
+# is not imported by offline runs, so they are not in RULES.
+ONLINE_IDS = frozenset(
+    {"dead-link", "redirected-link", "unverifiable", "repo-moved", "repo-archived", "repo-missing"}
+    | {"venue-outdated", "venue-mismatch"}  # awesome_lint.scholar, run with the link checks
+)
 _MODULES: tuple[ModuleType, ...] = tuple(
     importlib.import_module(f"awesome_lint.rules.{name}") for name in _NAMES
 )
@@ -123,18 +129,14 @@ def rules_schema() -> dict[str, Any]:
                 {"type": "object", "additionalProperties": False, "properties": options},
             ]
         }
+    for rule_id in sorted(ONLINE_IDS):
+        properties[rule_id] = {"$ref": "#/$defs/rule"}
     for alias, rule_id in ALIASES.items():
         properties[alias] = {
             **properties[rule_id],
             "description": f"The former id of {rule_id}.",
             "deprecated": True,
         }
-    # The online rules take a severity only; their package (awesome_lint.online) is left
-    # out of RULES so that offline runs never import it.
-    from awesome_lint.online import RULE_IDS
-
-    for rule_id in sorted(RULE_IDS):
-        properties[rule_id] = {"$ref": "#/$defs/rule"}
     return {
         "type": "object",
         "description": 'Per rule: "error", "warning" or "off", or an object with'
