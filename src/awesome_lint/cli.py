@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from awesome_lint import __version__
+from awesome_lint.cli_add import PAPER_COMMANDS
 from awesome_lint.collector import collector_paused
 from awesome_lint.commands import export, init, rules
 from awesome_lint.files import FileError, MarkdownFile, discover, read_markdown, write_atomic
@@ -38,6 +39,8 @@ Commands (each has its own --help):
   rules    list the rules, or print one rule's documentation
   init     write a .awesome-lint.json inferred from a list's tables
   export   print a file's tables as JSON or CSV
+  add      add an entry to a table, written in the list's conventions
+  venues   look the listed papers up online: preprints since published
 """
 
 
@@ -414,13 +417,13 @@ _COMMANDS = {
     "export": export,
     "rules": rules,
     "init": init,
+    **PAPER_COMMANDS,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    command = check
-    name = "awesome-lint"
+    command, name = check, "awesome-lint"
     if args and args[0] in _COMMANDS:
         command = _COMMANDS[args[0]]
         name = f"awesome-lint {args[0]}"

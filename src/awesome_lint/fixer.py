@@ -249,3 +249,19 @@ def _first_difference(a: Sequence[str], b: Sequence[str]) -> int:
         if x != y:
             return number
     return min(len(a), len(b)) + 1
+
+
+def fix_rows(
+    analysis: Analysis,
+    bound: BoundTable,
+    lines: set[int],
+    unsafe_fixes: bool,
+    skip: frozenset[str] = frozenset(),
+) -> Table:
+    """`bound`'s table with the fixes of the problems on `lines` applied to those rows only
+    (the rules in `skip` left out), as `fix_text` would fix them; not rendered."""
+    wanted: dict[str, set[int]] = {}
+    for p in analysis.problems:
+        if p.line in lines and p.rule not in skip and fixable(p, unsafe_fixes):
+            wanted.setdefault(p.rule, set()).add(p.line)
+    return _fixed_table(bound, analysis, wanted, unsafe_fixes)

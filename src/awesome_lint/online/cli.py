@@ -114,18 +114,26 @@ class Session:
                 return False
             return bool(config.setting(rule, SEVERITIES[rule]).severity != "off")
 
+        opts = options(config)
         report = run(
             [p.job for p in self.pending],
-            options(config),
+            opts,
             active=active,
             token=github_token(),
             progress=progress_stream(),
         )
+        from awesome_lint.scholar.session import run_venues
+
+        venues, venue_notes = run_venues([p.job for p in self.pending], active, opts.cache)
         fixed = 0
-        notes = [f"online: {note}" for note in report.notes]
-        for pending, problems in zip(self.pending, report.problems):
+        notes = [f"online: {note}" for note in (*report.notes, *venue_notes)]
+        for pending, problems, venue in zip(self.pending, report.problems, venues):
+            cell_fixes = []
+            if venue is not None:
+                problems = [*problems, *venue.problems]
+                cell_fixes = venue.fixes
             if self.fix and self.unsafe_fixes and pending.path is not None and pending.encode:
-                done, problems = self._fix(pending, problems, notes)
+                done, problems = self._fix(pending, problems, notes, cell_fixes)
                 fixed += done
             entry = reports[pending.index]
             merged = sorted((*entry.problems, *problems), key=_order)
@@ -133,17 +141,19 @@ class Session:
         return notes, fixed
 
     def _fix(
-        self, pending: _Pending, problems: list[Any], notes: list[str]
+        self, pending: _Pending, problems: list[Any], notes: list[str], cell_fixes: Any = ()
     ) -> tuple[int, list[Any]]:
         from awesome_lint.files import FileError, write_atomic
         from awesome_lint.fixer import FixError, fix_text
         from awesome_lint.online.check import rewrite, targets
+        from awesome_lint.scholar.check import apply_fixes
 
         fixable = [p for p in problems if p.fix == "unsafe"]
         if not fixable or pending.path is None or pending.encode is None:
             return 0, problems
         job = pending.job
         new_text = rewrite(job.text, fixable, targets(job.text, job.config, job.lines))
+        new_text = apply_fixes(new_text, cell_fixes)
         if new_text == job.text:
             return 0, problems
         # A new URL of another length: the table is laid out again.

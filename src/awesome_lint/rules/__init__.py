@@ -54,6 +54,7 @@ _NAMES = (
 # is not imported by offline runs, so they are not in RULES.
 ONLINE_IDS = frozenset(
     {"dead-link", "redirected-link", "unverifiable", "repo-moved", "repo-archived", "repo-missing"}
+    | {"venue-outdated", "venue-mismatch"}  # awesome_lint.scholar, run with the link checks
 )
 _MODULES: tuple[ModuleType, ...] = tuple(
     importlib.import_module(f"awesome_lint.rules.{name}") for name in _NAMES

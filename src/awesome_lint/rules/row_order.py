@@ -103,6 +103,14 @@ def _keyer(bound: BoundTable, ctx: Context) -> Callable[[Row], Key | None] | Non
     if bound.schema is None or bound.schema.sort is None:
         return None
     column, _, by = bound.schema.sort
+    return row_keyer(bound, ctx, column, by)
+
+
+def row_keyer(
+    bound: BoundTable, ctx: Context, column: str, by: str
+) -> Callable[[Row], Key | None] | None:
+    """Each row's sort key by the schema column `column` (`by` "text" or "year"), None for a
+    row without one; None when the table has no such column."""
     index = bound.index(column)
     if index is None:
         return None

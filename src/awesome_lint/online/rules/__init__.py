@@ -13,6 +13,7 @@ from awesome_lint.online.rules import (
     repo_moved,
     unverifiable,
 )
+from awesome_lint.scholar import venue_mismatch, venue_outdated
 
 MODULES: tuple[ModuleType, ...] = (
     dead_link,
@@ -21,6 +22,8 @@ MODULES: tuple[ModuleType, ...] = (
     repo_moved,
     repo_archived,
     repo_missing,
+    venue_outdated,
+    venue_mismatch,
 )
 
 
