@@ -106,7 +106,7 @@ def test_cli_refuses_a_duplicate_naming_its_line(
     readme = _seed_copy(tmp_path)
     before = readme.read_bytes()
     code = main(
-        ["add", str(readme), "--table", "1", "--set", "Name=X",
+        ["add", str(readme), "--table", "1", "--set", "Name=Med-VLP",
          "--set", "Paper=https://arxiv.org/pdf/2302.08958v2"]
     )  # fmt: skip
     err = capsys.readouterr().err
@@ -123,7 +123,7 @@ def test_duplicate_before_the_existing_row_names_it() -> None:
         "| B | [arXiv](https://arxiv.org/abs/2201.00001) | 2022 |\n"
     )
     with pytest.raises(AddError, match="at line 4"):
-        add_entry(text, None, [("Title", "C"), ("Paper", "https://arxiv.org/abs/2201.00001"),
+        add_entry(text, None, [("Title", "B"), ("Paper", "https://arxiv.org/abs/2201.00001"),
                                ("Year", "2024")])  # fmt: skip
 
 
