@@ -139,6 +139,9 @@ _CLOSE_FENCE_RE = re.compile(r"(`{3,}|~{3,})[ \t]*$")
 _SETEXT_RE = re.compile(r"(?:(=+)|-+)[ \t]*$")
 _THEMATIC_RE = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _ORDERED_RE = re.compile(r"[0-9]{1,9}")
+# cmark-gfm's scan_tasklist, which open_tasklist_item matches from the start of the line, not
+# from the item's marker: in `> - [x] a` or `- - [x] a` the brackets are text.
+_TASK_RE = re.compile(r"[ \t\v\f]*(?:[*+-]|[0-9]+[.)])[ \t\v\f]+\[[ xX]\][ \t\v\f]")
 _BLOCK_TAGS = frozenset(
     [
         "address",
@@ -232,6 +235,8 @@ _DELIMITER_RE = re.compile(
 _CELL_PIPE = re.compile(r"((?:[^|\\]+|\\\|?)*)(\|[ \t\v\f]*)?")
 _PIPE_SPACE = re.compile(r"\|[ \t\v\f]*")
 _SPACECHARS = " \t\v\f"
+# cmark_isspace: what cmark_strbuf_trim takes off a cell (not VT or FF).
+_CELL_TRIM = " \t\n\r"
 
 
 def split_row(text: str, pos: int = 0) -> list[tuple[int, int]] | None:
@@ -260,7 +265,9 @@ def split_row(text: str, pos: int = 0) -> list[tuple[int, int]] | None:
 def _alignments(text: str, cells: list[tuple[int, int]]) -> tuple[str, ...]:
     out = []
     for start, end in cells:
-        marker = text[start:end].strip(_SPACECHARS)
+        # cmark-gfm trims a delimiter cell of space, tab, CR and LF only (cmark_strbuf_trim),
+        # so in `-:\f` the colon is not last and aligns nothing.
+        marker = text[start:end].strip(_CELL_TRIM)
         left, right = marker.startswith(":"), marker.endswith(":")
         out.append("center" if left and right else "left" if left else "right" if right else "none")
     return tuple(out)
@@ -286,6 +293,7 @@ class _Parser:
         self.indent = 0
         self.blank = False
         self.partial_tab = False
+        self.task_line = 0
         self._row_cache: tuple[int, int, list[tuple[int, int]] | None] = (0, -1, None)
         self._only_cache: tuple[tuple[int, str], int] = ((0, ""), 0)
 
@@ -571,6 +579,11 @@ class _Parser:
                 table.rows.append(ref)
                 self.advance(len(self.line) - self.offset, False)
             else:
+                if kind == _ITEM and _TASK_RE.match(self.line):
+                    # The checkbox of a task item is no text of it (cmark-gfm's
+                    # open_tasklist_item steps over the three characters).
+                    self.advance(3, False)
+                    self.task_line = self.lineno
                 break
             if container.kind in (_PARA, _HEADING, _CODE, _HTML):
                 break
@@ -586,7 +599,7 @@ class _Parser:
             return 2
         if line.startswith("<?", pos):
             return 3
-        if line.startswith("<![CDATA[", pos):
+        if line[pos : pos + 9].upper() == "<![CDATA[":  # re2c's quoted strings ignore case
             return 5
         if line.startswith("<!", pos) and "A" <= line[pos + 2 : pos + 3] <= "Z":
             return 4
@@ -609,8 +622,9 @@ class _Parser:
                 i = pos + 1
                 while self.peek(i) in " \t":
                     i += 1
-                # cmark-gfm only looks for "\n" here, so in CRLF files "-" alone does interrupt.
-                if i >= len(line) and self.endings[self.lineno - 1] in ("\n", ""):
+                # cmark-gfm's S_process_line ends every line with "\n", whatever its ending
+                # was, so a bare marker never interrupts a paragraph, in CRLF files too.
+                if i >= len(line):
                     return None
             return 1, c, ""
         m = _ORDERED_RE.match(line, pos)
@@ -657,7 +671,7 @@ class _Parser:
 
     def _try_table_header(self, paragraph: _Node) -> _Node | None:
         line, fns = self.line, self.first_nonspace
-        if line[fns : fns + 1] not in ("|", ":", "-", " ", "\t") or not _DELIMITER_RE.match(
+        if line[fns : fns + 1] not in ("|", ":", "-", "\v", "\f") or not _DELIMITER_RE.match(
             line, fns
         ):
             return None
@@ -732,6 +746,9 @@ class _Parser:
 
     def _add_line(self, paragraph: _Node, start: int) -> None:
         prefix_end = self.prefix_end()
+        if self.task_line == self.lineno:
+            # The checkbox and the space after it stay in the prefix a fix keeps.
+            prefix_end = max(prefix_end, start)
         paragraph.line_refs.append(LineRef(self.lineno, prefix_end, start))
         text = self.line[start:]
         if start == self.offset and self.partial_tab:
@@ -791,7 +808,7 @@ def split_lines(text: str) -> tuple[list[str], list[str]]:
 
 
 # Every delimiter row has a dash next to a pipe or a colon (`---` alone is a heading line).
-_MAYBE_TABLE_RE = re.compile(r"[|:][ \t]*-|-[ \t]*[|:]")
+_MAYBE_TABLE_RE = re.compile(r"[|:][ \t\v\f]*-|-[ \t\v\f]*[|:]")
 
 
 def parse_blocks(text: str) -> BlockDocument:

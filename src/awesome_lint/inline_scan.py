@@ -59,8 +59,10 @@ _TITLE = {
 _HREF = re.compile(
     r"""[ \t\n]href[ \t\n]*=[ \t\n]*(?:"([^"]*)"|'([^']*)'|([^ \t\n"'=<>`]+))""", re.I
 )
-_DESTINATION_RUN = re.compile(r"[^\\()\x00-\x20\x7f]+")
+_DESTINATION_RUN = re.compile(r"[^\\() \t\n\r]+")
 _MAX_PARENS = 32
+# cmark-gfm's MAXBACKTICKS: a longer run never opens or closes a code span.
+_MAX_BACKTICKS = 80
 # cmark-gfm's MAX_LINK_LABEL_LENGTH, in UTF-8 bytes: a longer label is never a reference.
 _MAX_LABEL = 1000
 
@@ -114,7 +116,8 @@ def scan(source: str, references: References | None = None) -> Scanned | None:
 
 
 def _is_whitespace(c: str) -> bool:
-    return c in " \t\n\v\f\r" or unicodedata.category(c) == "Zs"
+    # cmark_utf8proc_is_space: no vertical tab.
+    return c in " \t\n\f\r" or unicodedata.category(c) == "Zs"
 
 
 def _is_punctuation(c: str) -> bool:
@@ -132,7 +135,12 @@ class _Scanner:
         self.delimiters: list[_Delimiter] = []
         self.brackets: list[_Bracket] = []
         self.found: list[_Found] = []
-        self._runs: dict[int, list[int]] | None = None
+        # The backtick runs of the source as (start, length), and the state of cmark-gfm's
+        # search for closing runs (see _closing_backticks).
+        self._runs: list[tuple[int, int]] | None = None
+        self._run_starts: list[int] = []
+        self._last_run: dict[int, int] = {}
+        self._scanned_to_end = False
         # Searches that found no end, so later ones from further right need not scan again
         # (unclosed `<!--`, `<?`, `<!X` and CDATA would otherwise make a cell quadratic).
         self._no_comment_end = self.n
@@ -166,7 +174,9 @@ class _Scanner:
                 pos = self._delimiter_run(pos)
             elif c == "<":
                 pos = self._angle(pos)
-            elif c == "!" and s.startswith("![", pos):
+            elif c == "!" and s.startswith("![", pos) and s[pos + 2 : pos + 3] != "^":
+                # `![^` is no image opener in cmark-gfm (parse_inline, for footnotes): the
+                # `!` stays text and the `[` opens a link.
                 self.brackets.append(_Bracket(len(out), pos + 1, True, len(self.delimiters)))
                 out.append("![")
                 pos += 2
@@ -238,20 +248,41 @@ class _Scanner:
         assert run is not None
         length = len(run.group(0))
         if self._runs is None:
-            self._runs = {}
-            for m in _BACKTICKS.finditer(self.s):
-                self._runs.setdefault(len(m.group(0)), []).append(m.start())
-        starts = self._runs.get(length, [])
-        i = bisect.bisect_left(starts, run.end())
-        if i == len(starts):
+            self._runs = [(m.start(), m.end() - m.start()) for m in _BACKTICKS.finditer(self.s)]
+            self._run_starts = [start for start, _ in self._runs]
+        closing = self._closing_backticks(length, run.end())
+        if closing is None:
             self.pieces.append(run.group(0))
             return run.end()
-        closing = starts[i]
         content = self.s[run.end() : closing]
         if len(content) >= 2 and content[0] == " " == content[-1] and content.strip(" "):
             content = content[1:-1]
         self._opaque(content)
         return closing + length
+
+    def _closing_backticks(self, length: int, pos: int) -> int | None:
+        """Where the run closing a code span opened by `length` backticks before pos starts.
+
+        cmark-gfm's scan_to_closing_backticks, quirk included: it remembers, for each
+        length up to 80, the last run of that length it passed, and once a scan has reached
+        the end of the cell it trusts that memory. After `` ``a`b`c`d` `` the opener of `d`
+        finds the remembered run before it and takes itself for unclosed. Longer openers
+        never open a code span.
+        """
+        assert self._runs is not None
+        if length > _MAX_BACKTICKS:
+            return None
+        if self._scanned_to_end and self._last_run.get(length, 0) <= pos:
+            return None
+        runs = self._runs
+        for i in range(bisect.bisect_left(self._run_starts, pos), len(runs)):
+            start, size = runs[i]
+            if size <= _MAX_BACKTICKS:
+                self._last_run[size] = start
+            if size == length:
+                return start
+        self._scanned_to_end = True
+        return None
 
     def _delimiter_run(self, pos: int) -> int:
         s = self.s
@@ -422,11 +453,11 @@ class _Scanner:
             raw, after = s[pos:plain_end], plain_end
         title = None
         pos = _skip_spaces(s, after)
-        if pos > after and pos < n and s[pos] in _TITLE:
-            m = _TITLE[s[pos]].match(s, pos)
-            if m:
-                title = unescape(m.group(1))
-                pos = _skip_spaces(s, m.end())
+        if pos > after and pos < n and s[pos] in "\"'(":
+            title_end = _title_end(s, pos)
+            if title_end is not None:
+                title = unescape(s[pos + 1 : title_end - 1])
+                pos = _skip_spaces(s, title_end)
         if pos >= n or s[pos] != ")":
             return None
         url = unescape(raw)
@@ -456,38 +487,75 @@ class _Scanner:
 
 
 def _skip_spaces(s: str, pos: int) -> int:
-    while pos < len(s) and s[pos] in " \t":
+    """Past cmark-gfm's scan_spacechars (space, tab, VT, FF, CR, LF)."""
+    while pos < len(s) and s[pos] in " \t\v\f\r\n":
         pos += 1
     return pos
 
 
 def _plain_destination(s: str, pos: int) -> int | None:
-    n, depth, start = len(s), 0, pos
-    while pos < n:
-        run = _DESTINATION_RUN.match(s, pos)
+    """The end of a link destination without `<>`, as cmark-gfm's manual_scan_link_url_2
+    finds it: at a space, tab, CR or LF (not at other control characters), or at a `)` that
+    closes no `(`. Its quirk is kept: parentheses left open before a space do not matter, so
+    `[x](( )` links to `(`. A destination that runs to the end of the cell is none."""
+    n, depth, i = len(s), 0, pos
+    while i < n:
+        run = _DESTINATION_RUN.match(s, i)
         if run:
-            pos = run.end()
+            i = run.end()
             continue
-        c = s[pos]
-        if c == "\\" and pos + 1 < n and s[pos + 1] in ASCII_PUNCTUATION:
-            pos += 2
+        c = s[i]
+        if c == "\\" and i + 1 < n and s[i + 1] in ASCII_PUNCTUATION:
+            i += 2
         elif c == "\\":
-            pos += 1
+            i += 1
         elif c == "(":
             depth += 1
             if depth > _MAX_PARENS:
                 return None
-            pos += 1
+            i += 1
         elif c == ")":
             if depth == 0:
                 break
             depth -= 1
-            pos += 1
-        else:  # a space or a control character ends the destination
+            i += 1
+        else:  # a space, tab, CR or LF
+            if i == pos:
+                return None
             break
-    if depth:
-        return None
-    return pos if pos > start or (pos < n and s[pos] == ")") else None
+    return i if i < n else None
+
+
+def _title_end(s: str, pos: int) -> int | None:
+    """The end of the link title opening at pos (`"`, `'` or `(`), or None.
+
+    cmark-gfm's scan_link_title takes the longest match, and a backslash may be a plain
+    character there: a closing quote after a backslash may close the title or be escaped.
+    So `"C:\\"` is the title `C:\\`, and the title runs to the last closing quote before
+    one that no backslash precedes (inclusive). In `(...)` titles an opening parenthesis
+    needs its backslash.
+    """
+    opener = s[pos]
+    closer = ")" if opener == "(" else opener
+    best = None
+    i = pos + 1
+    while True:
+        j = s.find(closer, i)
+        if opener == "(":
+            k = s.find("(", i)
+            if 0 <= k and (j < 0 or k < j):
+                if k - 1 > pos and s[k - 1] == "\\":
+                    i = k + 1
+                    continue
+                break
+        if j < 0:
+            break
+        best = j + 1
+        if j - 1 > pos and s[j - 1] == "\\":
+            i = j + 1
+            continue
+        break
+    return best
 
 
 def _label_end(s: str, pos: int) -> int | None:
@@ -520,20 +588,23 @@ def _process_emphasis(
         d.prev = d.next = None
     for a, b in zip(stack, stack[1:]):
         a.next, b.prev = b, a
-    # Where the search for an opener may stop, per kind of closer: below it, none matches.
-    bottoms: dict[tuple[str, bool, int], _Delimiter | None] = {}
+    # Where the search for an opener stops, per kind of closer: no opener before that run
+    # (by piece) matches. cmark-gfm's process_emphasis keys it by the character and the run's
+    # length modulo 3 only (openers_bottom), not by whether the closer can open too as
+    # later CommonMark does: `~~a~a~*a~*` keeps its `~~`.
+    bottoms: dict[tuple[str, int], int] = {}
     current: _Delimiter | None = stack[0]
     while current is not None:
         if not current.can_close:
             current = current.next
             continue
-        key = (current.char, current.can_open, current.original % 3)
-        bottom = bottoms.get(key)
+        key = (current.char, current.original % 3)
+        bottom = bottoms.get(key, -1)
         opener = current.prev
-        while opener is not None and opener is not bottom and not _pairs(opener, current):
+        while opener is not None and opener.piece >= bottom and not _pairs(opener, current):
             opener = opener.prev
-        if opener is None or opener is bottom:
-            bottoms[key] = current.prev
+        if opener is None or opener.piece < bottom:
+            bottoms[key] = current.piece
             following = current.next
             if not current.can_open:
                 _unlink(current)

@@ -19,8 +19,8 @@ from awesome_lint.blocks import (
 from awesome_lint.inline import Inline, References, parse_inline
 from awesome_lint.model import Align, Cell, Link, Row, Table
 
-# What cmark-gfm trims off a cell.
-_CELL_SPACE = " \t\n\v\f\r"
+# What cmark-gfm trims off a cell (cmark_strbuf_trim: cmark_isspace, not VT or FF).
+_CELL_SPACE = " \t\n\r"
 # What a pipe takes along after it (blocks.split_row).
 _PIPE_SPACE = " \t\v\f"
 
