@@ -382,7 +382,7 @@ def test_default_vocabulary_names_do_not_collide() -> None:
     owners: dict[str, str] = {}
     for venue in DEFAULT_VENUES:
         for name in (venue.name, *venue.aliases):
-            key = venues._key(name)
+            key = venues.name_key(name)
             assert owners.setdefault(key, venue.name) == venue.name, (name, owners[key])
     assert len(DEFAULT_VOCABULARY) == len(DEFAULT_VENUES)
     assert {venue.kind for venue in DEFAULT_VENUES} == set(KINDS)
