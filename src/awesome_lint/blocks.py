@@ -50,6 +50,10 @@ class RawTable:
     # The lines of the paragraph the header was the last line of: GitHub keeps them as a
     # paragraph above the table.
     lead_lines: int = 0
+    # Inside a list item (at any depth).
+    in_list: bool = False
+    # False when a fix cannot rewrite the table without changing how GitHub reads it.
+    renderable: bool = True
 
 
 class RawHeading(NamedTuple):
@@ -294,6 +298,10 @@ class _Parser:
         self.blank = False
         self.partial_tab = False
         self.task_line = 0
+        # Lazy continuation lines whose text starts with white space: cmark-gfm's add_line
+        # keeps it (and the rest of a tab a container half used), so a header rewritten
+        # there as `| a |` would read as `| | a |`.
+        self.spaced_lazy_lines: set[int] = set()
         self._row_cache: tuple[int, int, list[tuple[int, int]] | None] = (0, -1, None)
         self._only_cache: tuple[tuple[int, str], int] = ((0, ""), 0)
 
@@ -691,6 +699,8 @@ class _Parser:
             columns=len(delimiter),
             align=_alignments(line, delimiter),
             lead_lines=len(paragraph.line_refs) - 1,
+            in_list=_in_item(paragraph),
+            renderable=header_ref.number not in self.spaced_lazy_lines,
         )
         self.tables.append(table)
         # GitHub keeps the lines above the header as a paragraph, without looking for
@@ -713,6 +723,8 @@ class _Parser:
             and not self.blank
             and self.current.kind == _PARA
         ):
+            if self.partial_tab or self.peek(self.offset) in " \t":
+                self.spaced_lazy_lines.add(self.lineno)
             self._add_line(self.current, self.offset)
             return
         while self.current is not last_matched:
@@ -764,6 +776,15 @@ class _Parser:
             self.current = self.finalize(node)
 
 
+def _in_item(node: _Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.kind == _ITEM:
+            return True
+        parent = parent.parent
+    return False
+
+
 def _can_contain(parent: int, child: int) -> bool:
     if parent in _CONTAINERS:
         return child != _ITEM
@@ -808,13 +829,15 @@ def split_lines(text: str) -> tuple[list[str], list[str]]:
 
 
 # Every delimiter row has a dash next to a pipe or a colon (`---` alone is a heading line).
+_HTML_TABLE_RE = re.compile(r"<table", re.IGNORECASE)
 _MAYBE_TABLE_RE = re.compile(r"[|:][ \t\v\f]*-|-[ \t\v\f]*[|:]")
 
 
 def parse_blocks(text: str) -> BlockDocument:
     lines, endings = split_lines(text)
-    if _MAYBE_TABLE_RE.search(text) is None:
-        # No line can be a delimiter row, so there is no table: skip the block structure.
+    if _MAYBE_TABLE_RE.search(text) is None and _HTML_TABLE_RE.search(text) is None:
+        # No line can be a delimiter row and no HTML writes a table, so there is no
+        # table: skip the block structure.
         return BlockDocument(lines, endings, [], [], {}, [], [])
     return parse_block_lines(lines, endings)
 

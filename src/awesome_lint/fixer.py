@@ -201,7 +201,8 @@ def _expectations(
         raws = _flat(_raws(row, width) for row in (meant.header, *meant.rows))
         texts = None
         if not unsafe_fixes:
-            rows = (row for row in old.rows if not is_empty(row))
+            kept = {row.line for row in meant.rows}
+            rows = (row for row in old.rows if not is_empty(row) or row.line in kept)
             texts = _flat(_texts(row, width) for row in (old.header, *rows))
         expected.append(_Expected(old.line, width, raws, texts))
     return expected

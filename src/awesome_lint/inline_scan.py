@@ -107,10 +107,15 @@ class _GiveUp(Exception):
     pass
 
 
-def scan(source: str, references: References | None = None) -> Scanned | None:
-    """The text, links and images of inline Markdown, or None if it holds a line break."""
+def scan(
+    source: str, references: References | None = None, *, keep_html: bool = False
+) -> Scanned | None:
+    """The text, links and images of inline Markdown, or None if it holds a line break.
+
+    With keep_html the text is HTML: the raw HTML tags as written, the rest escaped (for
+    finding the tables a paragraph writes inline)."""
     try:
-        return _Scanner(source, references or {}).run()
+        return _Scanner(source, references or {}, keep_html).run()
     except (_GiveUp, RecursionError):
         return None
 
@@ -125,7 +130,10 @@ def _is_punctuation(c: str) -> bool:
 
 
 class _Scanner:
-    def __init__(self, source: str, references: References) -> None:
+    def __init__(self, source: str, references: References, keep_html: bool = False) -> None:
+        self.keep_html = keep_html
+        # With keep_html: the pieces that are raw HTML tags.
+        self.html_pieces: set[int] = set()
         self.s = source
         self.n = len(source)
         self.references = references
@@ -196,6 +204,12 @@ class _Scanner:
         self.found.sort(key=lambda f: f.piece)
         links = tuple(f.link for f in self.found if f.link is not None)
         images = tuple(f.image for f in self.found if f.image is not None)
+        if self.keep_html:
+            tags = self.html_pieces
+            text = "".join(
+                p if i in tags else html.escape(p, quote=False) for i, p in enumerate(self.pieces)
+            )
+            return Scanned(text, links, images)
         return Scanned("".join(self.pieces), links, images)
 
     # -- text, code spans, delimiter runs, angle brackets -------------------------------
@@ -347,7 +361,11 @@ class _Scanner:
             if "\n" in tag or "\r" in tag:
                 raise _GiveUp
             self._html_anchor(tag, pos)
-            self._opaque(tag if FILTERED_TAG.match(tag) else "")
+            if self.keep_html:
+                self.html_pieces.add(len(self.pieces))
+                self._opaque(tag)
+            else:
+                self._opaque(tag if FILTERED_TAG.match(tag) else "")
             return m.end()
         self.pieces.append("<")
         return pos + 1
@@ -411,6 +429,7 @@ class _Scanner:
         del self.found[split:]
         for i in range(opener.piece, len(self.pieces)):
             self.opaque.discard(i)
+            self.html_pieces.discard(i)
         del self.pieces[opener.piece :]
         if opener.image:
             self.found.append(_Found(opener.piece, image=Image(text, url, title)))

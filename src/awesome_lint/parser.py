@@ -157,6 +157,8 @@ class _Builder:
             delimiter=self.row(raw.delimiter),
             align=align,
             rows=rows,
+            in_list=raw.in_list,
+            renderable=raw.renderable,
         )
 
 
