@@ -25,6 +25,7 @@ from awesome_lint.refs import parse_reference_definitions
 
 TAB_STOP = 4
 CODE_INDENT = 4
+_MAX_LIST_DEPTH = 100
 
 _DOC, _QUOTE, _LIST, _ITEM, _PARA, _HEADING, _HR, _CODE, _HTML, _TABLE = range(10)
 _CONTAINERS = (_DOC, _QUOTE, _ITEM)
@@ -96,7 +97,7 @@ class _Node:
         "fence_length",
         "fence_offset",
         "fenced",
-        "has_child",
+        "children",
         "html_type",
         "kind",
         "last_child",
@@ -116,7 +117,10 @@ class _Node:
         self.kind = kind
         self.parent = parent
         self.last_child: _Node | None = None
-        self.has_child = False
+        # How many children it has: a paragraph of reference definitions only is removed
+        # when it closes (cmark-gfm's finalize), and an item left without any is done at
+        # its next blank line.
+        self.children = 0
         self.open = True
         self.start_line = start_line
         self.content: list[str] = []
@@ -390,7 +394,7 @@ class _Parser:
             parent = self.finalize(parent)
         child = _Node(kind, parent, self.lineno)
         parent.last_child = child
-        parent.has_child = True
+        parent.children += 1
         return child
 
     def finalize(self, node: _Node) -> _Node:
@@ -403,6 +407,8 @@ class _Parser:
             self._finalize_paragraph(node)
             if node.content:
                 self._leaf("text", node, "".join(node.content))
+            else:
+                node.parent.children -= 1
         elif kind == _HEADING:
             content = "".join(node.content)
             self.headings.append(RawHeading(node.start_line, node.level, content))
@@ -478,7 +484,7 @@ class _Parser:
             elif kind == _ITEM:
                 if self.indent >= container.marker_offset + container.padding:
                     self.advance(container.marker_offset + container.padding, True)
-                elif self.blank and container.has_child:
+                elif self.blank and container.children:
                     self.advance(self.first_nonspace - self.offset, False)
                 else:
                     ok = False
@@ -520,7 +526,11 @@ class _Parser:
     def open_new_blocks(self, container: _Node, all_matched: bool) -> _Node:
         maybe_lazy = self.current.kind == _PARA
         kind = container.kind
+        # cmark-gfm's MAX_LIST_DEPTH counts the blocks opened on this line
+        # (open_new_blocks): from the 100th on, a list marker is text.
+        depth = 0
         while kind not in (_CODE, _HTML):
+            depth += 1
             self.find_first_nonspace()
             indented = self.indent >= CODE_INDENT
             fns = self.first_nonspace
@@ -568,7 +578,11 @@ class _Parser:
             ):
                 container = self.add_child(container, _HR)
                 self.advance(len(self.line) - self.offset, False)
-            elif self.indent < 4 and (marker := self._list_marker(fns, kind == _PARA)):
+            elif (
+                self.indent < 4
+                and depth < _MAX_LIST_DEPTH
+                and (marker := self._list_marker(fns, kind == _PARA))
+            ):
                 container = self._open_item(container, marker)
             elif indented and not maybe_lazy and not self.blank:
                 self.advance(CODE_INDENT, True)
@@ -623,8 +637,9 @@ class _Parser:
         line = self.line
         c = self.peek(pos)
         if c in "*-+":
+            # cmark_isspace: a vertical tab or form feed after the marker makes it text.
             after = self.peek(pos + 1)
-            if after not in " \t\n\v\f\r":
+            if after not in " \t\n\r":
                 return None
             if interrupts_paragraph:
                 i = pos + 1
@@ -644,7 +659,7 @@ class _Parser:
         delim = self.peek(end)
         if delim not in ".)":
             return None
-        if self.peek(end + 1) not in " \t\n\v\f\r":
+        if self.peek(end + 1) not in " \t\n\r":
             return None
         if interrupts_paragraph:
             i = end + 1
@@ -828,9 +843,10 @@ def split_lines(text: str) -> tuple[list[str], list[str]]:
     return lines, endings
 
 
-# Every delimiter row has a dash next to a pipe or a colon (`---` alone is a heading line).
+# Every delimiter row has a dash next to a pipe or a colon (`---` alone is a heading line),
+# or a vertical tab or form feed before or after its dashes (`-\v` is no heading line).
 _HTML_TABLE_RE = re.compile(r"<table", re.IGNORECASE)
-_MAYBE_TABLE_RE = re.compile(r"[|:][ \t\v\f]*-|-[ \t\v\f]*[|:]")
+_MAYBE_TABLE_RE = re.compile(r"[|:\v\f][ \t\v\f]*-|-[ \t\v\f]*[|:\v\f]")
 
 
 def parse_blocks(text: str) -> BlockDocument:

@@ -473,10 +473,10 @@ class _Scanner:
         title = None
         pos = _skip_spaces(s, after)
         if pos > after and pos < n and s[pos] in "\"'(":
-            title_end = _title_end(s, pos)
-            if title_end is not None:
-                title = unescape(s[pos + 1 : title_end - 1])
-                pos = _skip_spaces(s, title_end)
+            closing = title_end(s, pos)
+            if closing is not None:
+                title = unescape(s[pos + 1 : closing - 1])
+                pos = _skip_spaces(s, closing)
         if pos >= n or s[pos] != ")":
             return None
         url = unescape(raw)
@@ -545,7 +545,7 @@ def _plain_destination(s: str, pos: int) -> int | None:
     return i if i < n else None
 
 
-def _title_end(s: str, pos: int) -> int | None:
+def title_end(s: str, pos: int) -> int | None:
     """The end of the link title opening at pos (`"`, `'` or `(`), or None.
 
     cmark-gfm's scan_link_title takes the longest match, and a backslash may be a plain

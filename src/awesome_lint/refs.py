@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from awesome_lint.escapes import ASCII_PUNCTUATION, normalize_label, unescape
+from awesome_lint.inline_scan import title_end
 
 # cmark-gfm's MAX_LINK_LABEL_LENGTH, in UTF-8 bytes.
 _MAX_LABEL = 1000
 _MAX_PARENS = 32
-_TITLE_RES = {
-    '"': re.compile(r'"((?:\\.|[^"\\])*)"', re.DOTALL),
-    "'": re.compile(r"'((?:\\.|[^'\\])*)'", re.DOTALL),
-    "(": re.compile(r"\(((?:\\.|[^()\\])*)\)", re.DOTALL),
-}
 
 
 def parse_reference_definitions(content: str, references: dict[str, tuple[str, str | None]]) -> str:
@@ -35,7 +29,7 @@ def _definition(text: str, pos: int, references: dict[str, tuple[str, str | None
     if label_end is None or text[label_end : label_end + 1] != ":":
         return None
     label = text[pos + 1 : label_end - 1]
-    if not label.strip():
+    if not label.strip(" \t\n\r"):  # cmark_chunk_trim: no other white space
         return None
     pos = _spnl(text, label_end + 1)
     dest = _destination(text, pos)
@@ -45,10 +39,10 @@ def _definition(text: str, pos: int, references: dict[str, tuple[str, str | None
     before_title = pos
     pos = _spnl(text, pos)
     title = None
-    if pos != before_title and (m := _TITLE_RES.get(text[pos : pos + 1])):
-        found = m.match(text, pos)
-        if found:
-            title, pos = unescape(found.group(1)), found.end()
+    if pos != before_title and text[pos : pos + 1] in ("\"", "'", "("):
+        found = title_end(text, pos)
+        if found is not None:
+            title, pos = unescape(text[pos + 1 : found - 1]), found
     if title is None:
         pos = before_title
     end = _line_end(text, pos)
@@ -128,11 +122,12 @@ def _destination(text: str, pos: int) -> tuple[str, int] | None:
                 break
             depth -= 1
             i += 1
-        elif (c.isspace() and c.isascii()) or ord(c) < 0x20 or c == "\x7f":
+        elif c in " \t\n\r":  # cmark_isspace; other control characters are URL
             break
         else:
             i += 1
-    if i == pos or i >= n or depth != 0:
+    # As in cmark-gfm's manual_scan_link_url_2, parentheses left open do not matter.
+    if (i == pos and (i >= n or text[i] != ")")) or i >= n:
         return None
     return text[pos:i], i
 
