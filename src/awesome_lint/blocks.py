@@ -91,13 +91,13 @@ class BlockDocument(NamedTuple):
 class _Node:
     __slots__ = (
         "bullet",
+        "children",
         "content",
         "delim",
         "fence_char",
         "fence_length",
         "fence_offset",
         "fenced",
-        "children",
         "html_type",
         "kind",
         "last_child",

@@ -49,6 +49,14 @@ def _error(message: str) -> None:
     click.echo(f"awesome-lint: {message}", err=True)
 
 
+def _print_version(ctx: click.Context) -> None:
+    from awesome_lint.gfm_check import check_name
+
+    click.echo(f"awesome-lint, version {__version__}")
+    click.echo(f"fix check: {check_name()}")
+    ctx.exit(0)
+
+
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--fix", is_flag=True, help="Rewrite tables in place (safe fixes).")
@@ -75,7 +83,15 @@ def _error(message: str) -> None:
 @click.option("--statistics", is_flag=True, help="Print the number of problems per rule.")
 @click.option("--stdin-filename", help="The name of the file read from standard input.")
 @click.option("--color/--no-color", default=None, help="Colour the output (default: on a tty).")
-@click.version_option(__version__, "-V", "--version", prog_name="awesome-lint")
+@click.option(
+    "-V",
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, _param, value: _print_version(ctx) if value else None,
+    help="Show the version, and which check guards a fix, and exit.",
+)
 def check(
     paths: tuple[str, ...],
     fix: bool,

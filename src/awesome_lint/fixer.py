@@ -3,7 +3,9 @@
 Only the lines of fixed tables change; every other byte, line endings included, stays.
 Before the result is accepted it is parsed again: the same tables must come back with the
 cells the fixes meant (for safe fixes: the same cell texts GitHub shows), and fixing the
-result again must change nothing. Otherwise the text is left alone and FixError says why.
+result again must change nothing. Last, GitHub's own renderer must show the same page
+(`gfm_check`, which shares nothing with our reader). Otherwise the text is left alone and
+FixError says why.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import chain
 
+from awesome_lint import gfm_check
 from awesome_lint.api import (
     Analysis,
     Selection,
@@ -89,7 +92,11 @@ def _fix_text(
         raise FixError(f"line {line}: fixing the result again would change it again")
     after = again.problems
     del again
-    return FixResult(text, fixed, before, after)
+    result = FixResult(text, fixed, before, after)
+    difference = gfm_check.rendering_difference(text, result.text, unsafe_fixes)
+    if difference is not None:
+        raise FixError(f"GitHub's renderer would show the fixed text differently ({difference})")
+    return result
 
 
 def _apply(analysis: Analysis, unsafe_fixes: bool) -> tuple[Lines | None, dict[int, Table]]:

@@ -562,7 +562,7 @@ def title_end(s: str, pos: int) -> int | None:
         j = s.find(closer, i)
         if opener == "(":
             k = s.find("(", i)
-            if 0 <= k and (j < 0 or k < j):
+            if k >= 0 and (j < 0 or k < j):
                 if k - 1 > pos and s[k - 1] == "\\":
                     i = k + 1
                     continue

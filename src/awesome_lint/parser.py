@@ -103,6 +103,8 @@ class _Builder:
         # of Inline values would double what a large list keeps in memory.
         self.cache: dict[str, Cell] = {} if cache is None else cache
         self.headings: dict[str, str] = {}
+        # Whether a row of the table being built holds a cell no rewrite can keep.
+        self.unrenderable = False
 
     def heading(self, content: str) -> str:
         found = self.headings.get(content)
@@ -143,22 +145,29 @@ class _Builder:
                     number, column, column + len(raw), raw, known.text, known.links, known.images
                 )
             cells.append(cell)
+        if ("\v" in line or "\f" in line) and any(c.raw[:1] in ("\v", "\f") for c in cells):
+            # A rewritten row puts a pipe before each cell, and a pipe takes the vertical
+            # tabs and form feeds after it along (cmark-gfm's scan_table_cell_end): such a
+            # cell would lose them.
+            self.unrenderable = True
         return Row(number, tuple(cells), line[: ref.prefix_end], line)
 
     def table(self, index: int, raw: RawTable, headings: tuple[str, ...]) -> Table:
+        self.unrenderable = False
         rows = tuple(self.row(ref) for ref in raw.rows)
         align: tuple[Align, ...] = tuple(a for a in raw.align)  # type: ignore[misc]
+        header, delimiter = self.row(raw.header), self.row(raw.delimiter)
         return Table(
             index=index,
             line=raw.header.number,
             end_line=raw.rows[-1].number if raw.rows else raw.delimiter.number,
             headings=headings,
-            header=self.row(raw.header),
-            delimiter=self.row(raw.delimiter),
+            header=header,
+            delimiter=delimiter,
             align=align,
             rows=rows,
             in_list=raw.in_list,
-            renderable=raw.renderable,
+            renderable=raw.renderable and not self.unrenderable,
         )
 
 

@@ -39,7 +39,7 @@ def _definition(text: str, pos: int, references: dict[str, tuple[str, str | None
     before_title = pos
     pos = _spnl(text, pos)
     title = None
-    if pos != before_title and text[pos : pos + 1] in ("\"", "'", "("):
+    if pos != before_title and text[pos : pos + 1] in ('"', "'", "("):
         found = title_end(text, pos)
         if found is not None:
             title, pos = unescape(text[pos + 1 : found - 1]), found

@@ -6,11 +6,14 @@
   renders (texts compared as a reader sees them: entities decoded, white space collapsed,
   cells past the header's count dropped, missing trailing cells empty);
 - fix: after a safe `--fix`, cmark-gfm renders the text as before (all-empty rows that
-  the fix removed aside); a FixError (the fixer declining) is no difference;
+  the fix removed aside);
+- refused: the fixer declines (FixError) although the check reported a fixable problem;
 - unsafe: after `--fix --unsafe-fixes`, everything outside the tables renders as before and
   the tables keep their count and shape.
 
 The judge of `tests/fuzz/test_differential.py` and `tests/fuzz/long_run.py`.
+The fixer's own cmark-gfm check (`gfm_check`) is switched off here (see `differences`):
+the point is to catch our reader's misreads, not the net that stops them.
 """
 
 from __future__ import annotations
@@ -18,10 +21,13 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
+from unittest.mock import patch
 
 import cmarkgfm
 from cmarkgfm.cmark import Options
 
+from awesome_lint import gfm_check
+from awesome_lint.api import fixable, lint_text
 from awesome_lint.export import document_tables
 from awesome_lint.fixer import FixError, fix_text
 from awesome_lint.parser import parse
@@ -123,7 +129,10 @@ def _shape(rendered: str) -> tuple[str, list[int]]:
 def fix_difference(text: str, unsafe: bool) -> str | None:
     try:
         fixed = fix_text(text, unsafe_fixes=unsafe).text
-    except FixError:
+    except FixError as exc:
+        # The fixer may decline, but not where the check offered a fix.
+        if any(fixable(p, unsafe) for p in lint_text(text)):
+            return f"refused: a fix the check offers fails ({exc})"
         return None
     if fixed == text:
         return None
@@ -138,5 +147,7 @@ def fix_difference(text: str, unsafe: bool) -> str | None:
 
 
 def differences(text: str) -> list[str]:
-    found = [export_difference(text), fix_difference(text, False), fix_difference(text, True)]
+    found = [export_difference(text)]
+    with patch.object(gfm_check, "rendering_difference", return_value=None):
+        found += [fix_difference(text, False), fix_difference(text, True)]
     return [f for f in found if f is not None]

@@ -16,20 +16,82 @@ import random
 
 _WORDS = ["a", "b", "x", "foo", "Bar", "ß", "ẞ", "K", "ǅ", "中文", "😀", "é", "1", "0"]
 _INLINE = [
-    "*{w}*", "_{w}_", "**{w}**", "__{w}__", "~{w}~", "~~{w}~~", "~~~{w}~~~", "`{w}`",
-    "``{w}`{w}``", "``{w}`{w}`{w}`{w}`", "[{w}](/u)", "[{w}](/u \"t\")", "[{w}](/u \"C:\\\")",
-    "[{w}](( )", "![{w}](/i.png)", "![^]()", "[{w}][r]", "[{w}][R]", "[r]", "[{w}]",
-    "<http://{w}.com>", "http://{w}.com", "www.{w}.com", "http://*{w}*", "http://`{w}`",
-    "{w}@{w}.com", "<b>{w}</b>", "<!-- {w} -->", "&amp;", "&#124;", "&nbsp;", "\\*", "\\|",
-    "\\\\", "|", "*", "_", "~", "`", "[", "]", "(", ")", "!", "<", ">", "&", "\\",
-    "~~a~a~*a~*", "**a*", "[^{w}]", "<table><tr><td>{w}</td></tr></table>",
-    "<img src=x>", "\t", "\x0b", "\x0c", "\x00", "\x1b", "\u00a0", "\u2028",
+    "*{w}*",
+    "_{w}_",
+    "**{w}**",
+    "__{w}__",
+    "~{w}~",
+    "~~{w}~~",
+    "~~~{w}~~~",
+    "`{w}`",
+    "``{w}`{w}``",
+    "``{w}`{w}`{w}`{w}`",
+    "[{w}](/u)",
+    '[{w}](/u "t")',
+    '[{w}](/u "C:\\")',
+    "[{w}](( )",
+    "![{w}](/i.png)",
+    "![^]()",
+    "[{w}][r]",
+    "[{w}][R]",
+    "[r]",
+    "[{w}]",
+    "<http://{w}.com>",
+    "http://{w}.com",
+    "www.{w}.com",
+    "http://*{w}*",
+    "http://`{w}`",
+    "{w}@{w}.com",
+    "<b>{w}</b>",
+    "<!-- {w} -->",
+    "&amp;",
+    "&#124;",
+    "&nbsp;",
+    "\\*",
+    "\\|",
+    "\\\\",
+    "|",
+    "*",
+    "_",
+    "~",
+    "`",
+    "[",
+    "]",
+    "(",
+    ")",
+    "!",
+    "<",
+    ">",
+    "&",
+    "\\",
+    "~~a~a~*a~*",
+    "**a*",
+    "[^{w}]",
+    "<table><tr><td>{w}</td></tr></table>",
+    "<img src=x>",
+    "\t",
+    "\x0b",
+    "\x0c",
+    "\x00",
+    "\x1b",
+    "\u00a0",
+    "\u2028",
 ]
 _HTML_BLOCKS = [
-    "<script>\n{w}\n</script>", "<PRE>\n{w}\n</pre>", "<!-- {w}\n-->", "<?php {w} ?>",
-    "<!DOCTYPE html>", "<![CDATA[\n{w}\n]]>", "<![cdata[ {w} ]]>", "<div>\n{w}\n</div>",
-    "<DIV>", "<table>\n<tr><td>{w}</td><td>{w}</td></tr>\n</table>", "<TABLE><tr><th>{w}</th></tr></TABLE>",
-    "<custom-tag a=\"1\">", "</span>", "<details><summary>{w}</summary>",
+    "<script>\n{w}\n</script>",
+    "<PRE>\n{w}\n</pre>",
+    "<!-- {w}\n-->",
+    "<?php {w} ?>",
+    "<!DOCTYPE html>",
+    "<![CDATA[\n{w}\n]]>",
+    "<![cdata[ {w} ]]>",
+    "<div>\n{w}\n</div>",
+    "<DIV>",
+    "<table>\n<tr><td>{w}</td><td>{w}</td></tr>\n</table>",
+    "<TABLE><tr><th>{w}</th></tr></TABLE>",
+    '<custom-tag a="1">',
+    "</span>",
+    "<details><summary>{w}</summary>",
 ]
 
 
@@ -67,7 +129,9 @@ def _delimiter(rng: random.Random, cells: int) -> str:
         mark = rng.choice(["", ":"]) + dash + rng.choice(["", ":"])
         marks.append(_space(rng) + mark + _space(rng))
     lead = rng.random() < 0.8
-    return ("|" if lead else "") + "|".join(marks) + ("|" if rng.random() < 0.7 or cells == 1 else "")
+    return (
+        ("|" if lead else "") + "|".join(marks) + ("|" if rng.random() < 0.7 or cells == 1 else "")
+    )
 
 
 def table(rng: random.Random) -> list[str]:
@@ -118,7 +182,9 @@ def block(rng: random.Random, depth: int = 0) -> list[str]:
             inner.append("")
     if kind == 14:
         prefix = rng.choice([">", "> ", ">\t", ">  "])
-        return [(prefix if rng.random() < 0.9 or i == 0 else "") + line for i, line in enumerate(inner)]
+        return [
+            (prefix if rng.random() < 0.9 or i == 0 else "") + line for i, line in enumerate(inner)
+        ]
     marker = rng.choice(["-", "*", "+", "1.", "2)", "- [x]", "- [ ]", "* [X]", "1. [ ]"])
     gap = rng.choice([" ", " ", "  ", "\t", "    "])
     indent = " " * (len(marker.split(" ")[0]) + len(gap) if gap != "\t" else 4)
