@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from awesome_lint.document import Document, InputError, decode
-from awesome_lint.parser import Lines
+from awesome_lint.markdown.tables import Lines
 
 REFUSED = [
     # (bytes, the reason, exactly)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from awesome_lint.export import document_tables, export_json, export_json_chunks
-from awesome_lint.parser import parse
+from awesome_lint.markdown.tables import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"

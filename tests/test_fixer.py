@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from awesome_lint.api import Selection
-from awesome_lint.blocks import split_lines
 from awesome_lint.document import decode
 from awesome_lint.fixer import fix_text
-from awesome_lint.parser import parse_tables
+from awesome_lint.markdown.blocks import split_lines
+from awesome_lint.markdown.tables import parse_tables
 from awesome_lint.width import display_width
 
 _EMPTY_ROW = re.compile(r"<tr>\n(?:<t[dh][^>]*></t[dh]>\n)+</tr>\n")

@@ -811,7 +811,10 @@ REGEXES = [*_module_patterns(), *_schema_patterns()]
 
 def test_the_regexes_were_found() -> None:
     names = {name for name, _, _ in REGEXES}
-    assert {"awesome_lint.blocks._DELIMITER_RE", "awesome_lint.inline_scan._COMMENT"} <= names
+    assert {
+        "awesome_lint.markdown.blocks._DELIMITER_RE",
+        "awesome_lint.markdown.inline_scanner._COMMENT",
+    } <= names
     assert len(REGEXES) > 50
 
 

@@ -12,8 +12,8 @@ from gfm import normalize, tables
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from awesome_lint.inline import parse_inline
-from awesome_lint.inline_scan import scan
+from awesome_lint.markdown.inline import parse_inline
+from awesome_lint.markdown.inline_scanner import scan
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -164,7 +164,7 @@ _pieces = st.one_of(
 @example("[Link](https://x/a) [![Star](https://img/s.svg?style=social)](https://x/a)")
 @example("a ![i](u) b [c](d)(e)")
 def test_runs_of_plain_links_and_images_read_as_the_scanner_reads_them(cell: str) -> None:
-    from awesome_lint.inline import _simple
+    from awesome_lint.markdown.inline import _simple
 
     fast = _simple(cell)
     if fast is not None:

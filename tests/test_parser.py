@@ -9,7 +9,7 @@ from gfm import normalize, tables
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from awesome_lint.parser import parse, parse_tables
+from awesome_lint.markdown.tables import parse, parse_tables
 
 
 def _ours(text: str) -> list[list[list[str]]]:
@@ -167,8 +167,8 @@ def test_code_lines_are_known() -> None:
 @example(("|   |", 0))
 @example(("", 0))
 def test_plain_row_split_is_split_row(case: tuple[str, int]) -> None:
-    from awesome_lint.blocks import split_row
-    from awesome_lint.parser import plain_row_cells
+    from awesome_lint.markdown.blocks import split_row
+    from awesome_lint.markdown.tables import plain_row_cells
 
     line, start = case
     spans = split_row(line, start) or []
@@ -182,7 +182,7 @@ def test_a_tab_the_list_item_half_owns_stays_in_the_prefix() -> None:
 
 @given(st.text(alphabet="ab\r\n\u2028\x0b", max_size=30))
 def test_split_lines_splits_where_commonmark_does(text: str) -> None:
-    from awesome_lint.blocks import split_lines
+    from awesome_lint.markdown.blocks import split_lines
 
     lines, endings = split_lines(text)
     assert "".join(line + end for line, end in zip(lines, endings)) == text

@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator
 
 from awesome_lint.binding import bind
 from awesome_lint.config import ConfigError, config_from_text, default_config
-from awesome_lint.parser import parse
+from awesome_lint.markdown.tables import parse
 from awesome_lint.rows import RowError, RowSchemaError, RowValidator, row_object
 
 # -- generated rows and schemas ---------------------------------------------------------------

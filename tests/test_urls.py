@@ -967,10 +967,10 @@ _fast_path_urls = (
 
 @given(_fast_path_urls)
 def test_parse_fast_path_is_urlsplit(url: str) -> None:
-    from awesome_lint.urls import _parse, _parse_any
+    from awesome_lint.urls.parse import parse_any, parse_url
 
-    _parse.cache_clear()
-    fast, general = _parse(url), _parse_any(url)
+    parse_url.cache_clear()
+    fast, general = parse_url(url), parse_any(url)
     assert (fast is None) == (general is None)
     if fast is not None and general is not None:
         assert fast[:3] == general[:3]  # scheme, path, host
@@ -985,13 +985,13 @@ def test_parse_fast_path_is_urlsplit(url: str) -> None:
 
 @given(_fast_path_urls)
 def test_malformed_fast_path_is_the_full_check(url: str) -> None:
-    from awesome_lint.urls import _malformed
+    from awesome_lint.urls.syntax import _malformed
 
     assert malformed_reason(url) == _malformed(url)
 
 
 def test_bad_host_characters_are_the_ascii_outside_letters_digits_and_marks() -> None:
-    from awesome_lint.urls import _BAD_HOST_CHAR
+    from awesome_lint.urls.syntax import _BAD_HOST_CHAR
 
     allowed = re.compile(r"[A-Za-z0-9._~%\-]")
     for code in range(0x80):

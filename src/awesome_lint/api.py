@@ -11,8 +11,8 @@ from typing import Any, NamedTuple
 
 from awesome_lint.binding import BoundTable, bind
 from awesome_lint.config import Config, default_config
+from awesome_lint.markdown.tables import Lines, ParsedDocument, parse
 from awesome_lint.model import Cell, Problem, Severity
-from awesome_lint.parser import Lines, ParsedDocument, parse
 from awesome_lint.rules import BY_ID, RULES, Rule
 from awesome_lint.rules.base import Context
 

@@ -7,7 +7,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from awesome_lint.parser import Lines
+    from awesome_lint.markdown.tables import Lines
 
 BOM = "\ufeff"
 

@@ -10,12 +10,12 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from awesome_lint.blocks import Leaf
-from awesome_lint.html_tables import HtmlTable, has_html_tables, html_tables
-from awesome_lint.inline import parse_inline
-from awesome_lint.inline_scan import scan
+from awesome_lint.markdown.blocks import Leaf
+from awesome_lint.markdown.html_tables import HtmlTable, has_html_tables, html_tables
+from awesome_lint.markdown.inline import parse_inline
+from awesome_lint.markdown.inline_scanner import scan
+from awesome_lint.markdown.tables import ParsedDocument, parse
 from awesome_lint.model import Cell, Row, Table
-from awesome_lint.parser import ParsedDocument, parse
 
 
 def _cell(cell: Cell) -> dict[str, Any]:

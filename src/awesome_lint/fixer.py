@@ -27,8 +27,8 @@ from awesome_lint.api import (
 )
 from awesome_lint.binding import BoundTable
 from awesome_lint.config import Config
+from awesome_lint.markdown.tables import Lines
 from awesome_lint.model import Problem, Row, Table
-from awesome_lint.parser import Lines
 from awesome_lint.render import Style, render_table
 from awesome_lint.rules.empty_row import is_empty
 

@@ -30,8 +30,8 @@ from awesome_lint import urls
 from awesome_lint.binding import bind
 from awesome_lint.config import ColumnSpec, default_config, fold_header
 from awesome_lint.config import fold_placeholder as fold
+from awesome_lint.markdown.tables import parse
 from awesome_lint.model import Cell, Table
-from awesome_lint.parser import parse
 from awesome_lint.render import first_misaligned
 from awesome_lint.rules._links import body_links, links
 from awesome_lint.rules._schema import GENERIC_LABELS, fold_text, is_blank, is_placeholder

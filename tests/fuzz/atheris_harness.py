@@ -16,11 +16,11 @@ import atheris
 
 with atheris.instrument_imports():
     from awesome_lint.api import lint_text
-    from awesome_lint.blocks import split_lines
     from awesome_lint.document import InputError, decode
     from awesome_lint.export import export_json
     from awesome_lint.fixer import FixError, fix_text
-    from awesome_lint.parser import parse
+    from awesome_lint.markdown.blocks import split_lines
+    from awesome_lint.markdown.tables import parse
     from awesome_lint.rules.empty_row import is_empty
 
 

@@ -30,7 +30,7 @@ from awesome_lint import gfm_check
 from awesome_lint.api import fixable, lint_text
 from awesome_lint.export import document_tables
 from awesome_lint.fixer import FixError, fix_text
-from awesome_lint.parser import parse
+from awesome_lint.markdown.tables import parse
 
 
 def render(text: str) -> str:

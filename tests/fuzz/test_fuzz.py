@@ -23,11 +23,11 @@ from hypothesis import HealthCheck, event, example, given, note, settings
 from hypothesis import strategies as st
 
 from awesome_lint.api import lint_text
-from awesome_lint.blocks import split_lines
 from awesome_lint.export import document_tables, export_csv, export_json
 from awesome_lint.fixer import FixError, fix_text
+from awesome_lint.markdown.blocks import split_lines
+from awesome_lint.markdown.tables import parse
 from awesome_lint.model import Row, Table
-from awesome_lint.parser import parse
 from awesome_lint.rules.empty_row import is_empty
 
 # Our own profiles, applied per test: loading one globally would change other test files.

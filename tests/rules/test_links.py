@@ -6,7 +6,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from awesome_lint.binding import bind
-from awesome_lint.parser import parse
+from awesome_lint.markdown.tables import parse
 from awesome_lint.rules._links import links, rewrite_table
 
 

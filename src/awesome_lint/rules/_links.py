@@ -12,8 +12,8 @@ from dataclasses import replace
 from typing import Any, NamedTuple
 
 from awesome_lint.binding import BoundTable
+from awesome_lint.markdown.tables import read_cell, unescape_pipes
 from awesome_lint.model import Cell, Link, Problem, Table
-from awesome_lint.parser import read_cell, unescape_pipes
 from awesome_lint.rules.base import Context, at_cell
 
 Rewrite = Callable[[str], "str | None"]

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from awesome_lint.binding import BoundTable
 from awesome_lint.config import ColumnSpec
-from awesome_lint.inline import LONE_LINK, PLAIN
+from awesome_lint.markdown.inline import LONE_LINK, PLAIN
 from awesome_lint.model import Cell, Row, Table
 from awesome_lint.rules.base import Context
 
 if TYPE_CHECKING:
-    from awesome_lint.inline import Inline
+    from awesome_lint.markdown.inline import Inline
     from awesome_lint.venues import Mention, Style, Vocabulary
 
 # A rule's new text for a mention, or None when the mention is fine.
@@ -132,7 +132,7 @@ def table_venues(bound: BoundTable, ctx: Context) -> TableVenues:
 
 @lru_cache(maxsize=1 << 10)
 def read(raw: str) -> Inline:
-    from awesome_lint.parser import read_cell
+    from awesome_lint.markdown.tables import read_cell
 
     return read_cell(raw, {})
 
@@ -153,7 +153,7 @@ def rewrite(raw: str, text: str, old: str, new: str) -> tuple[str, Inline] | Non
     title or comment holding the same text stays); there must be exactly one, and the result
     must read as `text` with `old` replaced and keep every link target. None otherwise.
     """
-    from awesome_lint.inline import Inline
+    from awesome_lint.markdown.inline import Inline
 
     if old == new or any(c in old + new for c in "|\\") or "\\|" in raw:
         return None

@@ -19,8 +19,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from awesome_lint import autolinks
-from awesome_lint.escapes import ASCII_PUNCTUATION, normalize_label, resolve_entities, unescape
+from awesome_lint.markdown import autolinks
+from awesome_lint.markdown.entities import (
+    ASCII_PUNCTUATION,
+    normalize_label,
+    resolve_entities,
+    unescape,
+)
 from awesome_lint.model import Image, Link, LinkKind
 
 References = Mapping[str, tuple[str, "str | None"]]

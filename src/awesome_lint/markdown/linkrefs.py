@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from awesome_lint.escapes import ASCII_PUNCTUATION, normalize_label, unescape
-from awesome_lint.inline_scan import title_end
+from awesome_lint.markdown.entities import ASCII_PUNCTUATION, normalize_label, unescape
+from awesome_lint.markdown.inline_scanner import title_end
 
 # cmark-gfm's MAX_LINK_LABEL_LENGTH, in UTF-8 bytes.
 _MAX_LABEL = 1000

@@ -7,7 +7,7 @@ from dataclasses import replace
 from itertools import chain
 from typing import NamedTuple
 
-from awesome_lint.blocks import (
+from awesome_lint.markdown.blocks import (
     Leaf,
     LineRef,
     RawHeading,
@@ -16,7 +16,7 @@ from awesome_lint.blocks import (
     parse_blocks,
     split_row,
 )
-from awesome_lint.inline import Inline, References, parse_inline
+from awesome_lint.markdown.inline import Inline, References, parse_inline
 from awesome_lint.model import Align, Cell, Link, Row, Table
 
 # What cmark-gfm trims off a cell (cmark_strbuf_trim: cmark_isspace, not VT or FF).

@@ -11,8 +11,11 @@ delimiter row has another cell count, ends a table at a line without pipes too l
 early, reads `| 1 || 3 |` differently, ignores the rule that only some blocks interrupt a
 table), so its result would have to be corrected table by table; and a full mistletoe parse
 of a 10,000-row list takes over a second, plus a fifth of a second to import it, where this
-scanner takes a tenth. mistletoe still reads the inline Markdown that `inline_scan` leaves
+scanner takes a tenth. mistletoe still reads the inline Markdown that `inline_scanner` leaves
 to it (see `inline.py`); the differential tests hold both to cmark-gfm's output.
+
+It mirrors one cmark-gfm file, blocks.c (with the table extension's row scanning), which is
+why it is longer than the other modules.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from awesome_lint.refs import parse_reference_definitions
+from awesome_lint.markdown.linkrefs import parse_reference_definitions
 
 TAB_STOP = 4
 CODE_INDENT = 4

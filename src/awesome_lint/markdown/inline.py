@@ -1,6 +1,6 @@
 """What a reader sees in a cell: its plain text, its links and its images.
 
-Most cells are read by inline_scan, which covers what lists write. The rest go to
+Most cells are read by inline_scanner, which covers what lists write. The rest go to
 mistletoe's inline parser (imported only then: its import costs a third of a second), whose
 tokens are folded into text and links with the GFM extensions GitHub applies (single-tilde
 strikethrough, the tag filter, bare URLs).
@@ -13,9 +13,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from awesome_lint.autolinks import bare_links
-from awesome_lint.escapes import resolve_entities
-from awesome_lint.inline_scan import FILTERED_TAG, scan
+from awesome_lint.markdown.autolinks import bare_links
+from awesome_lint.markdown.entities import resolve_entities
+from awesome_lint.markdown.inline_scanner import FILTERED_TAG, scan
 from awesome_lint.model import MANY, Image, Link, LinkKind
 
 References = Mapping[str, tuple[str, "str | None"]]

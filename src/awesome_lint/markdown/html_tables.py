@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from awesome_lint.blocks import Leaf
+from awesome_lint.markdown.blocks import Leaf
 
 
 @dataclass
