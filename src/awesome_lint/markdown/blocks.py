@@ -29,6 +29,10 @@ from awesome_lint.markdown.linkrefs import parse_reference_definitions
 TAB_STOP = 4
 CODE_INDENT = 4
 _MAX_LIST_DEPTH = 100
+# cmark-gfm's table limits: cells in a row (a uint16 count), and the cells a table may
+# fill in for short rows (MAX_AUTOCOMPLETED_CELLS) before it takes no more rows.
+_MAX_CELLS = 0xFFFF
+_MAX_AUTOCOMPLETED = 0x80000
 
 _DOC, _QUOTE, _LIST, _ITEM, _PARA, _HEADING, _HR, _CODE, _HTML, _TABLE = range(10)
 _CONTAINERS = (_DOC, _QUOTE, _ITEM)
@@ -58,6 +62,10 @@ class RawTable:
     in_list: bool = False
     # False when a fix cannot rewrite the table without changing how GitHub reads it.
     renderable: bool = True
+    # The cells filled in for short body rows, over the first `counted` rows (-1: not yet
+    # counted; only large tables need it).
+    missing: int = -1
+    counted: int = 0
 
 
 class RawHeading(NamedTuple):
@@ -270,6 +278,8 @@ def split_row(text: str, pos: int = 0) -> list[tuple[int, int]] | None:
             if m.end(1) > pos:
                 cells.append(m.span(1))
             break
+    if len(cells) > _MAX_CELLS:
+        return None  # cmark-gfm's append_row_cell: no row has more
     return cells or None
 
 
@@ -305,6 +315,7 @@ class _Parser:
         self.blank = False
         self.partial_tab = False
         self.task_line = 0
+        self.row_refused = False
         # Lazy continuation lines whose text starts with white space: cmark-gfm's add_line
         # keeps it (and the rest of a tab a container half used), so a header rewritten
         # there as `| a |` would read as `| | a |`.
@@ -381,6 +392,29 @@ class _Parser:
             self._only_cache = (key, len(self.line.rstrip(char + " \t")))
         return self._only_cache[1] <= pos
 
+    def _takes_row(
+        self, table: RawTable | None, line: str, cells: list[tuple[int, int]] | None
+    ) -> bool:
+        """Whether the table takes one more row: cmark-gfm's try_opening_table_row refuses
+        it once the cells filled in for short rows exceed MAX_AUTOCOMPLETED_CELLS."""
+        assert table is not None
+        if len(table.rows) * table.columns <= _MAX_AUTOCOMPLETED:
+            return True  # fewer cells than the limit in all: no need to count
+        if table.missing < 0:
+            table.missing = sum(
+                max(0, table.columns - len(self._cells_of(ref))) for ref in table.rows
+            )
+            table.counted = len(table.rows)
+        for ref in table.rows[table.counted :]:
+            table.missing += max(0, table.columns - len(self._cells_of(ref)))
+        table.counted = len(table.rows)
+        return table.missing <= _MAX_AUTOCOMPLETED
+
+    def _cells_of(self, ref: LineRef) -> tuple[tuple[int, int], ...] | list[tuple[int, int]]:
+        if ref.cells is not None:
+            return ref.cells
+        return split_row(self.lines[ref.number - 1], ref.start) or []
+
     def prefix_end(self) -> int:
         return self.offset + 1 if self.partial_tab else self.offset
 
@@ -442,7 +476,13 @@ class _Parser:
         self.line = line = self.lines[lineno - 1]
         self.lineno = lineno
         current = self.current
-        if current.kind == _TABLE and current.parent is self.doc and line[:1] == "|":
+        if (
+            current.kind == _TABLE
+            and current.parent is self.doc
+            and line[:1] == "|"
+            and len(line) < _MAX_CELLS
+            and self._takes_row(current.table, line, None)
+        ):
             # The commonest line of a list: the next row of a top-level table. Every block
             # start would need a character other than `|` first, so it is a row.
             if "\\" not in line:
@@ -600,6 +640,9 @@ class _Parser:
                     break
                 table = container.table
                 assert table is not None
+                if not self._takes_row(table, self.line, cells):
+                    self.row_refused = True
+                    break
                 ref = LineRef(self.lineno, self.prefix_end(), self.first_nonspace, tuple(cells))
                 table.rows.append(ref)
                 self.advance(len(self.line) - self.offset, False)
@@ -762,6 +805,12 @@ class _Parser:
             if not container.setext:
                 container.content.append(_chop_closing_hashes(self.line[self.first_nonspace :]))
         elif kind == _PARA:
+            self._add_line(container, self.first_nonspace)
+        elif kind == _TABLE and self.row_refused:
+            # A row the table could not take starts a paragraph after it (cmark-gfm's
+            # add_text_to_container).
+            self.row_refused = False
+            container = self.add_child(container, _PARA)
             self._add_line(container, self.first_nonspace)
         elif kind not in (_TABLE, _HR):
             container = self.add_child(container, _PARA)
