@@ -408,7 +408,11 @@ class _Parser:
         for ref in table.rows[table.counted :]:
             table.missing += max(0, table.columns - len(self._cells_of(ref)))
         table.counted = len(table.rows)
-        return table.missing <= _MAX_AUTOCOMPLETED
+        if table.missing <= _MAX_AUTOCOMPLETED:
+            return True
+        # A fix that fills in short rows would let the table take the lines it refused.
+        table.renderable = False
+        return False
 
     def _cells_of(self, ref: LineRef) -> tuple[tuple[int, int], ...] | list[tuple[int, int]]:
         if ref.cells is not None:
@@ -750,7 +754,8 @@ class _Parser:
             return None
         delimiter = split_row(line, fns)
         header_ref = paragraph.line_refs[-1]
-        header_cells = split_row(self.lines[header_ref.number - 1], header_ref.start)
+        header_line = self.lines[header_ref.number - 1]
+        header_cells = split_row(header_line, header_ref.start)
         if delimiter is None or header_cells is None or len(header_cells) != len(delimiter):
             paragraph.table_tried = True
             return None
@@ -761,7 +766,8 @@ class _Parser:
             align=_alignments(line, delimiter),
             lead_lines=len(paragraph.line_refs) - 1,
             in_list=_in_item(paragraph),
-            renderable=header_ref.number not in self.spaced_lazy_lines,
+            renderable=header_ref.number not in self.spaced_lazy_lines
+            and not (len(paragraph.line_refs) > 1 and _all_dashes(header_line, header_cells)),
         )
         self.tables.append(table)
         # GitHub keeps the lines above the header as a paragraph, without looking for
@@ -841,6 +847,17 @@ class _Parser:
             if node is self.doc:
                 break
             self.current = self.finalize(node)
+
+
+_DASHES = re.compile(r"[ \t]*:?-+:?[ \t]*")
+
+
+def _all_dashes(line: str, cells: list[tuple[int, int]]) -> bool:
+    """Whether a header, rewritten as `| - |`, would itself be a delimiter row: below other
+    lines of its paragraph (such as reference definitions, which leave a `-` line that
+    follows them as text: cmark-gfm's setext check finds no content) it would then start
+    the table one line early."""
+    return all(_DASHES.fullmatch(line, start, end) for start, end in cells)
 
 
 def _in_item(node: _Node) -> bool:

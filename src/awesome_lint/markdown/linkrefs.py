@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
+
 from awesome_lint.markdown.entities import ASCII_PUNCTUATION, normalize_label, unescape
 from awesome_lint.markdown.inline_scanner import title_end
 
@@ -143,3 +145,58 @@ def _line_end(text: str, pos: int) -> int | None:
     if text[pos] in "\r\n":
         return pos + 1
     return None
+
+
+# cmark-gfm's floor for the reference-expansion budget (cmark_parser_finish).
+_MIN_EXPANSION_BUDGET = 100_000
+
+
+class BudgetedReferences(Mapping[str, tuple[str, "str | None"]]):
+    """The references under cmark-gfm's expansion limit (cmark_map_lookup): each reference
+    found adds the UTF-8 size of its destination and title to a count, and once a
+    reference would take the count past the budget (the document's size, at least
+    100,000 bytes), it is not found any more and its link stays text. Lookups must come
+    in document order, as cmark-gfm's inline parsing makes them."""
+
+    def __init__(self, references: Mapping[str, tuple[str, str | None]], budget: int) -> None:
+        self.references = references
+        self.left = budget
+
+    def __getitem__(self, key: str) -> tuple[str, str | None]:
+        found = self.references[key]
+        size = _size(found)
+        if size > self.left:
+            raise KeyError(key)
+        self.left -= size
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.references)
+
+    def __len__(self) -> int:
+        return len(self.references)
+
+
+def _size(reference: tuple[str, str | None]) -> int:
+    url, title = reference
+    return len(url.encode("utf-8", "surrogatepass")) + len(
+        (title or "").encode("utf-8", "surrogatepass")
+    )
+
+
+def expansion_budget(
+    references: Mapping[str, tuple[str, str | None]], lines: Sequence[str]
+) -> BudgetedReferences | None:
+    """The references under the budget, or None when the document (its lines) cannot reach
+    it: at most one lookup a `]`, each at most the largest reference."""
+    if not references:
+        return None
+    largest = max(_size(found) for found in references.values())
+    brackets = sum(line.count("]") for line in lines)
+    if brackets * largest <= _MIN_EXPANSION_BUDGET:
+        return None
+    size = sum(len(line.encode("utf-8", "surrogatepass")) + 1 for line in lines)
+    budget = max(size, _MIN_EXPANSION_BUDGET)
+    if brackets * largest <= budget:
+        return None
+    return BudgetedReferences(references, budget)

@@ -17,6 +17,7 @@ from awesome_lint.markdown.blocks import (
     split_row,
 )
 from awesome_lint.markdown.inline import Inline, References, parse_inline
+from awesome_lint.markdown.linkrefs import BudgetedReferences, expansion_budget
 from awesome_lint.model import Align, Cell, Link, Row, Table
 
 # What cmark-gfm trims off a cell (cmark_strbuf_trim: cmark_isspace, not VT or FF).
@@ -60,12 +61,16 @@ def parse(text: str | Lines, cells: dict[str, Cell] | None = None) -> ParsedDocu
         blocks = parse_block_lines(text.lines, text.endings)
     else:
         blocks = parse_blocks(text)
-    builder = _Builder(blocks.lines, blocks.references, cells)
+    budgeted = expansion_budget(blocks.references, blocks.lines)
+    builder = _Builder(blocks.lines, blocks.references, cells, budgeted)
     paths = _HeadingPaths(sorted(blocks.headings, key=lambda h: h.line), builder)
-    tables = tuple(
-        builder.table(index, raw, paths.before(raw.header.number))
-        for index, raw in enumerate(blocks.tables)
-    )
+    if budgeted is None:
+        tables = tuple(
+            builder.table(index, raw, paths.before(raw.header.number))
+            for index, raw in enumerate(blocks.tables)
+        )
+    else:
+        tables = _budgeted_tables(blocks.tables, blocks.leaves, builder, paths, budgeted)
     code_lines = frozenset(
         n
         for leaf in blocks.leaves
@@ -84,6 +89,27 @@ def parse(text: str | Lines, cells: dict[str, Cell] | None = None) -> ParsedDocu
     )
 
 
+def _budgeted_tables(
+    raws: Sequence[RawTable],
+    leaves: Sequence[Leaf],
+    builder: _Builder,
+    paths: _HeadingPaths,
+    budgeted: BudgetedReferences,
+) -> tuple[Table, ...]:
+    """The tables of a document that may exhaust cmark-gfm's reference-expansion budget:
+    paragraphs and headings spend it too, so they are read in document order between the
+    tables (their soft line breaks read as spaces)."""
+    texts = sorted((leaf for leaf in leaves if leaf.kind == "text"), key=lambda leaf: leaf.line)
+    tables = []
+    next_text = 0
+    for index, raw in enumerate(raws):
+        while next_text < len(texts) and texts[next_text].line < raw.header.number:
+            parse_inline(" ".join(texts[next_text].text.split("\n")), budgeted)
+            next_text += 1
+        tables.append(builder.table(index, raw, paths.before(raw.header.number)))
+    return tuple(tables)
+
+
 def parse_tables(text: str) -> tuple[Table, ...]:
     return parse(text).tables
 
@@ -95,10 +121,20 @@ def unescape_pipes(raw: str) -> str:
 
 class _Builder:
     def __init__(
-        self, lines: Sequence[str], references: References, cache: dict[str, Cell] | None
+        self,
+        lines: Sequence[str],
+        references: References,
+        cache: dict[str, Cell] | None,
+        budgeted: BudgetedReferences | None = None,
     ) -> None:
         self.lines = lines
-        self.references = references
+        # Cells are read under the expansion budget when there is one (then every cell is
+        # read in its turn: a cached reading would not spend it).
+        self.references: References = references if budgeted is None else budgeted
+        self.plain_references = references
+        self.budgeted = budgeted is not None
+        if self.budgeted:
+            cache = None
         # Cells hold what their Markdown reads as, so a cell stands for its Markdown: a cache
         # of Inline values would double what a large list keeps in memory.
         self.cache: dict[str, Cell] = {} if cache is None else cache
@@ -109,13 +145,13 @@ class _Builder:
     def heading(self, content: str) -> str:
         found = self.headings.get(content)
         if found is None:
-            found = self.headings[content] = read_cell(content, self.references).text.strip()
+            found = self.headings[content] = read_cell(content, self.plain_references).text.strip()
         return found
 
     def row(self, ref: LineRef) -> Row:
         number = ref.number
         line = self.lines[number - 1]
-        read = self.cache.get
+        read = self.cache.get if not self.budgeted else _never
         cells = []
         # The per-cell work of the whole run: positional arguments, no needless string.
         if ref.cells is not None:
@@ -169,6 +205,10 @@ class _Builder:
             in_list=raw.in_list,
             renderable=raw.renderable and not self.unrenderable,
         )
+
+
+def _never(raw: str) -> None:
+    return None
 
 
 def plain_row_cells(line: str, pos: int) -> list[tuple[int, str]]:
