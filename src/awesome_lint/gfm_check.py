@@ -14,8 +14,11 @@ alone; `awesome-lint --version` says which check runs.
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import re
-from collections.abc import Callable
+import sys
+import threading
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, cast
 
@@ -37,7 +40,7 @@ def _renderer() -> Callable[[str], str] | None:
             cmark.find_syntax_extension(name)
             for name in ("table", "autolink", "tagfilter", "strikethrough", "tasklist")
         ]
-        free_node = _node_free(cmark)
+        free_node, free_buffer = _frees(cmark)
     except (AttributeError, OSError, ValueError):  # another cmarkgfm: its one-call API
         unsafe = cmark.Options.CMARK_OPT_UNSAFE
 
@@ -49,19 +52,25 @@ def _renderer() -> Callable[[str], str] | None:
 
     def render(text: str) -> str:
         # github_flavored_markdown_to_html step by step, freeing the document it parsed
-        # (cmarkgfm's own call keeps it: some twenty times the text, at every call).
+        # and the HTML buffer (cmarkgfm's own call keeps both: some twenty times the text,
+        # at every call).
         parser = cmark.parser_new(options=options)
         try:
             for extension in extensions:
                 cmark.parser_attach_syntax_extension(parser, extension)
             cmark.parser_feed(parser, text)
             root = cmark.parser_finish(parser)
+            ffi, lib = cmark._cmark.ffi, cmark._cmark.lib
             try:
-                html: str = cmark.render_html(
-                    root, options=options, extensions=cmark.parser_get_syntax_extensions(parser)
+                raw = lib.cmark_render_html(
+                    root, options, cmark.parser_get_syntax_extensions(parser)
                 )
+                try:
+                    html: str = ffi.string(raw).decode("utf-8")
+                finally:
+                    free_buffer(int(ffi.cast("uintptr_t", raw)))
             finally:
-                free_node(int(cmark._cmark.ffi.cast("uintptr_t", root)))
+                free_node(int(ffi.cast("uintptr_t", root)))
         finally:
             cmark.parser_free(parser)
         return html
@@ -69,12 +78,19 @@ def _renderer() -> Callable[[str], str] | None:
     return render
 
 
-def _node_free(cmark: Any) -> Callable[[int], None]:
-    """cmark_node_free, which cmarkgfm's compiled module holds but does not wrap."""
-    free = ctypes.CDLL(cmark._cmark.__file__).cmark_node_free
+def _frees(cmark: Any) -> tuple[Callable[[int], None], Callable[[int], None]]:
+    """cmark_node_free, which cmarkgfm's compiled module holds but does not wrap, and the C
+    library's free for the HTML it returns (on Windows, where the module may use another C
+    runtime, that buffer is left as cmarkgfm leaves it)."""
+    node_free = ctypes.CDLL(cmark._cmark.__file__).cmark_node_free
+    node_free.argtypes = [ctypes.c_void_p]
+    node_free.restype = None
+    if sys.platform == "win32":
+        return cast(Callable[[int], None], node_free), lambda pointer: None
+    free = ctypes.CDLL(None).free
     free.argtypes = [ctypes.c_void_p]
     free.restype = None
-    return cast(Callable[[int], None], free)
+    return cast(Callable[[int], None], node_free), cast(Callable[[int], None], free)
 
 
 def check_name() -> str:
@@ -82,21 +98,121 @@ def check_name() -> str:
     return "cmark-gfm (cmarkgfm)" if _renderer() is not None else "awesome-lint's own reader"
 
 
-def rendering_difference(before: str, after: str, unsafe_fixes: bool) -> str | None:
+# A text as its lines and their line endings (`markdown.tables.Lines`): the fixed text is
+# never joined whole (aligned, a large list's is twice its size, four bytes a character
+# once one emoji is in it); each part is joined on its own.
+Text = tuple[Sequence[str], Sequence[str]]
+
+
+class Rendering:
+    """The original text cut into parts and rendered, in a background thread when asked:
+    cmarkgfm's C code runs outside the interpreter's lock, beside the fixer's own checks.
+    Only a digest of each part's HTML is kept."""
+
+    def __init__(self, text: Text, render: Callable[[str], str], background: bool) -> None:
+        self.text = text
+        self.render = render
+        self.cuts = _cut_points(text[0])
+        self.chosen: list[int] = []  # indices into cuts
+        lines, size, start, previous = text[0], 0, 0, 0
+        for i, cut in enumerate(self.cuts):
+            size += sum(len(line) for line in lines[previous:cut])
+            previous = cut
+            if size >= _PART_SIZE and not _open_across(lines, start, cut):
+                self.chosen.append(i)
+                start, size = cut, 0
+        self.bounds = [0, *(self.cuts[i] for i in self.chosen), len(lines)]
+        self.digests: list[bytes] | None = None
+        self.thread: threading.Thread | None = None
+        if background:
+            self.thread = threading.Thread(target=self._run, daemon=True)
+            self.thread.start()
+
+    def part(self, k: int) -> str:
+        return _join(self.text, self.bounds[k], self.bounds[k + 1])
+
+    def _run(self) -> None:
+        self.digests = [_digest(self.render(self.part(k))) for k in range(len(self.bounds) - 1)]
+
+    def result(self) -> list[bytes]:
+        if self.thread is not None:
+            self.thread.join()
+        if self.digests is None:  # not started, or the thread failed
+            self._run()
+        assert self.digests is not None
+        return self.digests
+
+
+def start(lines: Sequence[str], endings: Sequence[str]) -> Rendering | None:
+    """Start rendering the original text of a fix (None without cmarkgfm)."""
+    render = _renderer()
+    return None if render is None else Rendering((lines, endings), render, background=True)
+
+
+def rendering_difference(
+    before: str | Text, after: str | Text, unsafe_fixes: bool, pending: Rendering | None = None
+) -> str | None:
     """None when GitHub shows `after` as it shows `before` (or when cmarkgfm is missing),
-    else what first differs, in a few words."""
+    else what first differs, in a few words. `pending` is `start(*before)`."""
     render = _renderer()
     if render is None:
         return None
-    old_parts, new_parts = _parts(before, after)
-    for old_part, new_part in zip(old_parts, new_parts):
-        old, new = render(old_part), render(new_part)
+    old_text, new_text = _as_text(before), _as_text(after)
+    if pending is None or pending.text[0] is not old_text[0]:
+        pending = Rendering(old_text, render, background=False)
+    new_bounds = _same_cuts(pending, new_text[0])
+    if new_bounds is None:  # cut as the original could not be: whole
+        pairs = [(0, len(old_text[0]), 0, len(new_text[0]))]
+        digests = None
+    else:
+        pairs = list(zip(pending.bounds, pending.bounds[1:], new_bounds, new_bounds[1:]))
+        digests = pending.result()
+    for k, (a, b, c, d) in enumerate(pairs):
+        new = render(_join(new_text, c, d))
+        if digests is not None and _digest(new) == digests[k]:
+            continue
+        old = render(_join(old_text, a, b))
         if old == new:
             continue
         old, new = _comparable(old, unsafe_fixes), _comparable(new, unsafe_fixes)
         if old != new:
             return _first_difference(old, new)
     return None
+
+
+def _as_text(text: str | Text) -> Text:
+    if isinstance(text, str):
+        lines = text.split("\n")
+        endings = ["\n"] * (len(lines) - 1) + [""]
+        return lines, endings
+    return text
+
+
+def _join(text: Text, start: int, end: int) -> str:
+    lines, endings = text
+    return "".join(line + ending for line, ending in zip(lines[start:end], endings[start:end]))
+
+
+def _digest(html: str) -> bytes:
+    return hashlib.blake2b(html.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _same_cuts(pending: Rendering, lines: Sequence[str]) -> list[int] | None:
+    """Where `lines` is cut at the headings where the original was, or None if it cannot."""
+    if not pending.chosen:
+        return [0, len(lines)]
+    cuts = _cut_points(lines)
+    if len(cuts) != len(pending.cuts):
+        return None
+    old_lines = pending.text[0]
+    start = 0
+    for i in pending.chosen:
+        line, old_line = lines[cuts[i]], old_lines[pending.cuts[i]]
+        # A heading stays as it was; a table's first line may be rewritten, with its pipe.
+        if (line != old_line and old_line[:1] != "|") or _open_across(lines, start, cuts[i]):
+            return None
+        start = cuts[i]
+    return [0, *(cuts[i] for i in pending.chosen), len(lines)]
 
 
 def _first_difference(old: str, new: str) -> str:
@@ -113,56 +229,37 @@ def _comparable(html: str, unsafe_fixes: bool) -> str:
 
 
 # Where a document may be cut so that cmark-gfm reads each part as it reads it in the
-# whole: before an ATX heading at the margin that follows a blank line (no container, no
-# paragraph, no table goes on across it), outside fenced code and raw HTML that runs over
-# blank lines. A fix never changes such a line, so both texts cut into as many parts.
-# Parts keep cmark-gfm's memory (some thirty times the text) to a part's size.
-_PART_SIZE = 256 * 1024
-_CUT = re.compile(r"\n[ \t]*\n(?=#{1,6}(?:[ \t]|\n))")
-_FENCE = re.compile(r"^ {0,3}(`{3,}(?=[^`\n]*$)|~{3,})", re.MULTILINE)
+# whole: before an ATX heading or a line starting with a pipe, at the margin, after a blank
+# line (no container, no paragraph, no table goes on across it), outside fenced code and
+# raw HTML that runs over blank lines. Both texts are cut at the same such lines.
+# Parts keep cmark-gfm's memory (some twenty times the text) to a part's size.
+_PART_SIZE = 64 * 1024
+_HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
+_FENCE = re.compile(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})")
 _HTML_OPEN = re.compile(
-    r"^ {0,3}(?:<(?:script|pre|style|textarea)(?=[ \t>]|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[)",
-    re.MULTILINE | re.IGNORECASE,
+    r" {0,3}(?:<(?:script|pre|style|textarea)(?=[ \t>]|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[)",
+    re.IGNORECASE,
 )
 
 
-def _parts(before: str, after: str) -> tuple[list[str], list[str]]:
-    """Both texts cut at the same headings, into parts of about _PART_SIZE (of the larger
-    text); uncut where they do not have the same cut points."""
-    if max(len(before), len(after)) <= _PART_SIZE or "\r" in before or "\r" in after:
-        return [before], [after]
-    old_cuts = [m.end() for m in _CUT.finditer(before)]
-    new_cuts = [m.end() for m in _CUT.finditer(after)]
-    if len(old_cuts) != len(new_cuts):
-        return [before], [after]
-    old_parts: list[str] = []
-    new_parts: list[str] = []
-    old_start = new_start = 0
-    for old_cut, new_cut in zip(old_cuts, new_cuts):
-        if new_cut - new_start < _PART_SIZE and old_cut - old_start < _PART_SIZE:
-            continue
-        if _line_at(before, old_cut) != _line_at(after, new_cut):
-            return [before], [after]  # not the same heading
-        if _open_across(before, old_start, old_cut) or _open_across(after, new_start, new_cut):
-            continue
-        old_parts.append(before[old_start:old_cut])
-        new_parts.append(after[new_start:new_cut])
-        old_start, new_start = old_cut, new_cut
-    old_parts.append(before[old_start:])
-    new_parts.append(after[new_start:])
-    return old_parts, new_parts
+def _cut_points(lines: Sequence[str]) -> list[int]:
+    """The lines a text may be cut before: a heading or a row with a leading pipe (a
+    table's first line) at the margin, after a blank line."""
+    return [
+        i
+        for i in range(1, len(lines))
+        if (lines[i][:1] == "|" or (lines[i][:1] == "#" and _HEADING.match(lines[i])))
+        and not lines[i - 1].strip(" \t")
+    ]
 
 
-def _line_at(text: str, start: int) -> str:
-    end = text.find("\n", start)
-    return text[start:] if end < 0 else text[start:end]
-
-
-def _open_across(text: str, start: int, end: int) -> bool:
-    """Whether fenced code or raw HTML may still be open at `end` (conservatively: any
-    fence or HTML block start in the part with no closing after it counts as open)."""
-    part = text[start:end]
-    fences = _FENCE.findall(part)
-    if len(fences) % 2:
-        return True
-    return _HTML_OPEN.search(part) is not None
+def _open_across(lines: Sequence[str], start: int, end: int) -> bool:
+    """Whether fenced code or raw HTML may still be open at line `end` (conservatively:
+    an odd number of fences, or any start of an HTML block that runs over blank lines)."""
+    fences = 0
+    for line in lines[start:end]:
+        if line[:4].lstrip(" ")[:1] in ("`", "~") and _FENCE.match(line):
+            fences += 1
+        elif "<" in line[:4] and _HTML_OPEN.match(line):
+            return True
+    return fences % 2 == 1
