@@ -83,11 +83,24 @@ def github_tables(text: str) -> list[list[list[str]]]:
 _UNREADABLE = re.compile(r"<!\[|<\?|<!--")
 
 
+# Table tags written in a cell: a browser (and HTMLParser) closes or opens cells there, so
+# the page's cells are no longer the Markdown's.
+_TABLE_TAG = re.compile(r"</?(?:table|thead|tbody|tfoot|tr|td|th)\b", re.IGNORECASE)
+
+
 def export_difference(text: str) -> str | None:
     rendered = render(text)
     if _UNREADABLE.search(rendered):
         return None
-    ours = document_tables(parse(text))
+    document = parse(text)
+    if any(
+        _TABLE_TAG.search(cell.raw)
+        for table in document.tables
+        for row in (table.header, *table.rows)
+        for cell in row.cells
+    ):
+        return None
+    ours = document_tables(document)
     parser = _Tables()
     parser.feed(rendered)
     parser.close()
