@@ -80,8 +80,10 @@ def _fix_text(
     # aligned, a large list's fixed text is twice its size, and one string of it would be
     # four bytes a character as soon as one emoji is in it.
     before = analysis.problems
-    # GitHub's view of the original, meanwhile.
-    rendering = gfm_check.start(analysis.document.lines, analysis.document.endings)
+    # GitHub's view of both texts, meanwhile.
+    rendering = gfm_check.start(
+        (analysis.document.lines, analysis.document.endings), (fixed.lines, fixed.endings)
+    )
     expected = _expectations(analysis.document.tables, intended, unsafe_fixes)
     reusable = analysis.reusable()
     del analysis, intended
@@ -94,10 +96,7 @@ def _fix_text(
         raise FixError(f"line {line}: fixing the result again would change it again")
     after = again.problems
     del again
-    original = rendering.text if rendering is not None else text
-    difference = gfm_check.rendering_difference(
-        original, (fixed.lines, fixed.endings), unsafe_fixes, rendering
-    )
+    difference = rendering.difference(unsafe_fixes) if rendering is not None else None
     if difference is not None:
         raise FixError(f"GitHub's renderer would show the fixed text differently ({difference})")
     return FixResult(text, fixed, before, after)

@@ -105,79 +105,67 @@ Text = tuple[Sequence[str], Sequence[str]]
 
 
 class Rendering:
-    """The original text cut into parts and rendered, in a background thread when asked:
-    cmarkgfm's C code runs outside the interpreter's lock, beside the fixer's own checks.
-    Only a digest of each part's HTML is kept."""
+    """The original and the fixed text cut into the same parts and rendered, in a background
+    thread when asked (cmarkgfm's C code runs outside the interpreter's lock, beside the
+    fixer's own checks). Only a digest of each part's HTML is kept."""
 
-    def __init__(self, text: Text, render: Callable[[str], str], background: bool) -> None:
-        self.text = text
-        self.render = render
-        self.cuts = _cut_points(text[0])
-        self.chosen: list[int] = []  # indices into cuts
-        lines, size, start, previous = text[0], 0, 0, 0
-        for i, cut in enumerate(self.cuts):
-            size += sum(len(line) for line in lines[previous:cut])
-            previous = cut
-            if size >= _PART_SIZE and not _open_across(lines, start, cut):
-                self.chosen.append(i)
-                start, size = cut, 0
-        self.bounds = [0, *(self.cuts[i] for i in self.chosen), len(lines)]
-        self.digests: list[bytes] | None = None
+    def __init__(
+        self, before: Text, after: Text, render: Callable[[str], str], background: bool
+    ) -> None:
+        self.before, self.after, self.render = before, after, render
+        bounds = _bounds(before[0], after[0])
+        self.pairs = (
+            list(zip(bounds[0], bounds[0][1:], bounds[1], bounds[1][1:]))
+            if bounds is not None
+            else [(0, len(before[0]), 0, len(after[0]))]
+        )
+        self.digests: list[tuple[bytes, bytes]] | None = None
         self.thread: threading.Thread | None = None
         if background:
             self.thread = threading.Thread(target=self._run, daemon=True)
             self.thread.start()
 
-    def part(self, k: int) -> str:
-        return _join(self.text, self.bounds[k], self.bounds[k + 1])
-
     def _run(self) -> None:
-        self.digests = [_digest(self.render(self.part(k))) for k in range(len(self.bounds) - 1)]
+        self.digests = [
+            (
+                _digest(self.render(_join(self.before, a, b))),
+                _digest(self.render(_join(self.after, c, d))),
+            )
+            for a, b, c, d in self.pairs
+        ]
 
-    def result(self) -> list[bytes]:
+    def difference(self, unsafe_fixes: bool) -> str | None:
+        """None when GitHub shows both texts alike, else what first differs."""
         if self.thread is not None:
             self.thread.join()
         if self.digests is None:  # not started, or the thread failed
             self._run()
         assert self.digests is not None
-        return self.digests
+        for (a, b, c, d), (old_digest, new_digest) in zip(self.pairs, self.digests):
+            if old_digest == new_digest:
+                continue
+            old = _comparable(self.render(_join(self.before, a, b)), unsafe_fixes)
+            new = _comparable(self.render(_join(self.after, c, d)), unsafe_fixes)
+            if old != new:
+                return _first_difference(old, new)
+        return None
 
 
-def start(lines: Sequence[str], endings: Sequence[str]) -> Rendering | None:
-    """Start rendering the original text of a fix (None without cmarkgfm)."""
+def start(before: Text, after: Text) -> Rendering | None:
+    """Start rendering the original and the fixed text of a fix, as (lines, endings), in
+    the background (None without cmarkgfm)."""
     render = _renderer()
-    return None if render is None else Rendering((lines, endings), render, background=True)
+    return None if render is None else Rendering(before, after, render, background=True)
 
 
-def rendering_difference(
-    before: str | Text, after: str | Text, unsafe_fixes: bool, pending: Rendering | None = None
-) -> str | None:
+def rendering_difference(before: str | Text, after: str | Text, unsafe_fixes: bool) -> str | None:
     """None when GitHub shows `after` as it shows `before` (or when cmarkgfm is missing),
-    else what first differs, in a few words. `pending` is `start(*before)`."""
+    else what first differs, in a few words."""
     render = _renderer()
     if render is None:
         return None
-    old_text, new_text = _as_text(before), _as_text(after)
-    if pending is None or pending.text[0] is not old_text[0]:
-        pending = Rendering(old_text, render, background=False)
-    new_bounds = _same_cuts(pending, new_text[0])
-    if new_bounds is None:  # cut as the original could not be: whole
-        pairs = [(0, len(old_text[0]), 0, len(new_text[0]))]
-        digests = None
-    else:
-        pairs = list(zip(pending.bounds, pending.bounds[1:], new_bounds, new_bounds[1:]))
-        digests = pending.result()
-    for k, (a, b, c, d) in enumerate(pairs):
-        new = render(_join(new_text, c, d))
-        if digests is not None and _digest(new) == digests[k]:
-            continue
-        old = render(_join(old_text, a, b))
-        if old == new:
-            continue
-        old, new = _comparable(old, unsafe_fixes), _comparable(new, unsafe_fixes)
-        if old != new:
-            return _first_difference(old, new)
-    return None
+    rendering = Rendering(_as_text(before), _as_text(after), render, background=False)
+    return rendering.difference(unsafe_fixes)
 
 
 def _as_text(text: str | Text) -> Text:
@@ -197,22 +185,31 @@ def _digest(html: str) -> bytes:
     return hashlib.blake2b(html.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
-def _same_cuts(pending: Rendering, lines: Sequence[str]) -> list[int] | None:
-    """Where `lines` is cut at the headings where the original was, or None if it cannot."""
-    if not pending.chosen:
-        return [0, len(lines)]
-    cuts = _cut_points(lines)
-    if len(cuts) != len(pending.cuts):
+def _bounds(old: Sequence[str], new: Sequence[str]) -> tuple[list[int], list[int]] | None:
+    """Where both texts (their lines) are cut, at the same headings and table starts, into
+    parts of about _PART_SIZE characters of the original; None where they cannot be."""
+    old_cuts, new_cuts = _cut_points(old), _cut_points(new)
+    if not old_cuts or len(old_cuts) != len(new_cuts):
         return None
-    old_lines = pending.text[0]
-    start = 0
-    for i in pending.chosen:
-        line, old_line = lines[cuts[i]], old_lines[pending.cuts[i]]
+    old_bounds, new_bounds = [0], [0]
+    size, previous = 0, 0
+    for old_cut, new_cut in zip(old_cuts, new_cuts):
+        line, old_line = new[new_cut], old[old_cut]
         # A heading stays as it was; a table's first line may be rewritten, with its pipe.
-        if (line != old_line and old_line[:1] != "|") or _open_across(lines, start, cuts[i]):
+        if line != old_line and old_line[:1] != "|":
             return None
-        start = cuts[i]
-    return [0, *(cuts[i] for i in pending.chosen), len(lines)]
+        size += sum(len(text) for text in old[previous:old_cut])
+        previous = old_cut
+        if size < _PART_SIZE:
+            continue
+        if _open_across(old, old_bounds[-1], old_cut) or _open_across(new, new_bounds[-1], new_cut):
+            continue
+        old_bounds.append(old_cut)
+        new_bounds.append(new_cut)
+        size = 0
+    old_bounds.append(len(old))
+    new_bounds.append(len(new))
+    return old_bounds, new_bounds
 
 
 def _first_difference(old: str, new: str) -> str:

@@ -163,6 +163,6 @@ def fix_difference(text: str, unsafe: bool) -> str | None:
 
 def differences(text: str) -> list[str]:
     found = [export_difference(text)]
-    with patch.object(gfm_check, "rendering_difference", return_value=None):
+    with patch.object(gfm_check, "start", return_value=None):
         found += [fix_difference(text, False), fix_difference(text, True)]
     return [f for f in found if f is not None]
