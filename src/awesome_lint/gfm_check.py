@@ -191,6 +191,7 @@ def _bounds(old: Sequence[str], new: Sequence[str]) -> tuple[list[int], list[int
     old_cuts, new_cuts = _cut_points(old), _cut_points(new)
     if not old_cuts or len(old_cuts) != len(new_cuts):
         return None
+    old_open, new_open = _openings(old), _openings(new)
     old_bounds, new_bounds = [0], [0]
     size, previous = 0, 0
     for old_cut, new_cut in zip(old_cuts, new_cuts):
@@ -202,7 +203,9 @@ def _bounds(old: Sequence[str], new: Sequence[str]) -> tuple[list[int], list[int
         previous = old_cut
         if size < _PART_SIZE:
             continue
-        if _open_across(old, old_bounds[-1], old_cut) or _open_across(new, new_bounds[-1], new_cut):
+        if _open_across(old_open, old_bounds[-1], old_cut) or _open_across(
+            new_open, new_bounds[-1], new_cut
+        ):
             continue
         old_bounds.append(old_cut)
         new_bounds.append(new_cut)
@@ -250,13 +253,21 @@ def _cut_points(lines: Sequence[str]) -> list[int]:
     ]
 
 
-def _open_across(lines: Sequence[str], start: int, end: int) -> bool:
+def _openings(lines: Sequence[str]) -> tuple[list[int], list[int]]:
+    """How many fence lines, and how many starts of HTML blocks that run over blank lines,
+    come before each line (counts, so that any stretch is checked at once)."""
+    fences, html = [0], [0]
+    for line in lines:
+        head = line[:4]
+        fence = head.lstrip(" ")[:1] in ("`", "~") and _FENCE.match(line) is not None
+        opens = "<" in head and _HTML_OPEN.match(line) is not None
+        fences.append(fences[-1] + fence)
+        html.append(html[-1] + opens)
+    return fences, html
+
+
+def _open_across(openings: tuple[list[int], list[int]], start: int, end: int) -> bool:
     """Whether fenced code or raw HTML may still be open at line `end` (conservatively:
-    an odd number of fences, or any start of an HTML block that runs over blank lines)."""
-    fences = 0
-    for line in lines[start:end]:
-        if line[:4].lstrip(" ")[:1] in ("`", "~") and _FENCE.match(line):
-            fences += 1
-        elif "<" in line[:4] and _HTML_OPEN.match(line):
-            return True
-    return fences % 2 == 1
+    an odd number of fences, or any start of an HTML block, between `start` and `end`)."""
+    fences, html = openings
+    return (fences[end] - fences[start]) % 2 == 1 or html[end] > html[start]

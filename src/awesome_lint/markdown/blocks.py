@@ -913,14 +913,19 @@ def split_lines(text: str) -> tuple[list[str], list[str]]:
 
 
 # Every delimiter row has a dash next to a pipe or a colon (`---` alone is a heading line),
-# or a vertical tab or form feed before or after its dashes (`-\v` is no heading line).
+# unless a vertical tab or form feed is beside its dashes (`-\v` is no heading line).
 _HTML_TABLE_RE = re.compile(r"<table", re.IGNORECASE)
-_MAYBE_TABLE_RE = re.compile(r"[|:\v\f][ \t\v\f]*-|-[ \t\v\f]*[|:\v\f]")
+_MAYBE_TABLE_RE = re.compile(r"[|:][ \t]*-|-[ \t]*[|:]")
 
 
 def parse_blocks(text: str) -> BlockDocument:
     lines, endings = split_lines(text)
-    if _MAYBE_TABLE_RE.search(text) is None and _HTML_TABLE_RE.search(text) is None:
+    if (
+        _MAYBE_TABLE_RE.search(text) is None
+        and _HTML_TABLE_RE.search(text) is None
+        and "\v" not in text
+        and "\f" not in text
+    ):
         # No line can be a delimiter row and no HTML writes a table, so there is no
         # table: skip the block structure.
         return BlockDocument(lines, endings, [], [], {}, [], [])
