@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from awesome_lint.api import analyse, fixable, tables_to_fix
+from awesome_lint.api import analyse
+from awesome_lint.fixer import fixable, tables_to_fix
 
 FIXTURES = Path(__file__).parent / "fixtures"
 INPUTS = sorted(FIXTURES.glob("*/*/input.md"))
@@ -30,3 +31,17 @@ def test_several_tables_some_to_fix() -> None:
     text = "\n".join([aligned, "| a |\n|---|\n| b |\n", aligned, "|x|\n|-|\n"])
     analysis = analyse(text)
     assert [bound.table.line for bound in tables_to_fix(analysis, False)] == [5, 13]
+
+
+def test_the_public_api_is_the_package() -> None:
+    import awesome_lint
+
+    text = "| a | b |\n|---|---|\n| 1 |\n"
+    problems = awesome_lint.lint_text(text)
+    assert [p.rule for p in problems] == ["table-format", "ragged-row"]
+    fixed = awesome_lint.fix_text(text)
+    assert fixed.text == "| a   | b   |\n| --- | --- |\n| 1   |     |\n"
+    assert awesome_lint.lint_text(fixed.text) == []
+    assert '"rows"' in awesome_lint.export_json(text, "list.md")
+    for name in awesome_lint.__all__:
+        assert getattr(awesome_lint, name) is not None

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from awesome_lint.document import Document, InputError, decode
-from awesome_lint.markdown.tables import Lines
+from awesome_lint.document import Document, InputError, Lines, decode
 
 REFUSED = [
     # (bytes, the reason, exactly)
@@ -47,7 +46,7 @@ KEPT = [
 def test_every_byte_comes_back(data: bytes) -> None:
     document = decode(data)
     assert document.encode() == data
-    assert document.snapshot == data
+    assert document.original == data
     assert document.encode(document.text) == data
     assert not document.text.startswith("\ufeff")
     assert document.bom == data.startswith(b"\xef\xbb\xbf")

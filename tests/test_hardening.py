@@ -481,7 +481,7 @@ def test_schemas_and_ids_naming_the_server_fetch_nothing(
     (folder / "list.md").write_text(MESSY, encoding="utf-8")
     code, out, err = run(capsys, "--output-format", "concise", "list.md")
     assert err == "" and code == 1, err
-    assert "schema" in out  # `bbbbbb` is longer than 3: the local $ref was followed
+    assert "[invalid-cell]" in out  # `bbbbbb` is longer than 3: the local $ref was followed
     assert _Counter.requests == []
 
 

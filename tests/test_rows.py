@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from awesome_lint.binding import bind
 from awesome_lint.config import ConfigError, config_from_text, default_config
 from awesome_lint.markdown.tables import parse
 from awesome_lint.rows import RowError, RowSchemaError, RowValidator, row_object
+from awesome_lint.tableschema import bind
 
 # -- generated rows and schemas ---------------------------------------------------------------
 

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import gc
-from bisect import bisect_left
 from collections.abc import Hashable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any, NamedTuple
 
-from awesome_lint.binding import BoundTable, bind
+from awesome_lint.collector import collector_paused
 from awesome_lint.config import Config, default_config
-from awesome_lint.markdown.tables import Lines, ParsedDocument, parse
+from awesome_lint.document import Lines
+from awesome_lint.markdown.tables import ParsedDocument, parse
 from awesome_lint.model import Cell, Problem, Severity
-from awesome_lint.rules import BY_ID, RULES, Rule
+from awesome_lint.rules import ALIASES, BY_ID, RULES, Rule
 from awesome_lint.rules.base import Context
+from awesome_lint.tableschema import BoundTable, bind
 
 
 class Selection(NamedTuple):
@@ -30,7 +29,7 @@ class Selection(NamedTuple):
                 continue
             if rule.id in self.ignore:
                 continue
-            if config.setting(rule.id, rule.severity).severity == "off":
+            if config.setting(rule.id, rule.severity, rule.aliases).severity == "off":
                 continue
             out.append(rule)
         return out
@@ -86,7 +85,7 @@ def analyse(
             cache=previous.cache if previous is not None else {},
         )
         problems: list[Problem] = []
-        severities = {rule.id: _severity(config, rule.id, rule.severity) for rule in rules}
+        severities = {rule.id: _severity(config, rule) for rule in rules}
         # Table by table, so that what the rules share about a table (its links, its venues)
         # lives only while its table is checked.
         for table in bound:
@@ -106,33 +105,15 @@ def analyse(
     return Analysis(document, context, rules, problems)
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector for the duration of the block.
-
-    An analysis allocates a few objects per cell (cells, links, problems, cache entries),
-    none of them in reference cycles and nearly all of them alive until it ends; every
-    collection the allocations trigger walks all of them again for nothing. On 10,000 rows
-    that was a quarter of the run. Reference counting still frees what is dropped.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def _with_severity(found: Iterable[Problem], severity: Severity) -> Iterator[Problem]:
     for p in found:
         yield p if p.severity == severity else replace(p, severity=severity)
 
 
-def _severity(config: Config, rule: str, default: Severity) -> Severity:
+def _severity(config: Config, rule: Rule) -> Severity:
     # Rules set to "off" never run, so only the two severities reach a problem.
-    return "warning" if config.setting(rule, default).severity == "warning" else "error"
+    setting = config.setting(rule.id, rule.severity, rule.aliases)
+    return "warning" if setting.severity == "warning" else "error"
 
 
 def _order(p: Problem) -> tuple[int, int, str, str]:
@@ -148,7 +129,7 @@ def lint_text(
 
 def _options(rule: Rule, config: Config) -> dict[str, Any]:
     options = {name: spec.get("default") for name, spec in rule.options.items()}
-    options.update(config.setting(rule.id, rule.severity).options)
+    options.update(config.setting(rule.id, rule.severity, rule.aliases).options)
     return options
 
 
@@ -159,43 +140,11 @@ def _suppressed(
         return problems
     from awesome_lint.suppress import apply as apply_suppressions  # only lists with comments
 
-    row_lines = sorted(
-        row.line
-        for table in document.tables
-        for row in (table.header, table.delimiter, *table.rows)
-    )
     unused = BY_ID.get("unused-disable")
-    report = unused is not None and unused in rules
-    kept = apply_suppressions(
-        problems,
-        document.lines,
-        row_lines,
-        document.code_lines,
-        BY_ID.keys(),
-        {rule.id for rule in rules},
-        report,
-    )
-    if report:
-        severity = _severity(config, "unused-disable", "warning")
-        kept = [replace(p, severity=severity) if p.rule == "unused-disable" else p for p in kept]
-    return kept
+    severity = _severity(config, unused) if unused is not None and unused in rules else None
+    active = {rule.id for rule in rules}
+    return apply_suppressions(problems, document, BY_ID.keys(), ALIASES, active, severity)
 
 
 def _comment_candidates(document: ParsedDocument) -> Iterable[int]:
     return (i for i, line in enumerate(document.lines) if "<!--" in line)
-
-
-def fixable(problem: Problem, unsafe_fixes: bool) -> bool:
-    return problem.fix == "safe" or (problem.fix == "unsafe" and unsafe_fixes)
-
-
-def tables_to_fix(analysis: Analysis, unsafe_fixes: bool) -> list[BoundTable]:
-    """The tables holding at least one problem that the requested fixes address."""
-    lines = sorted({p.line for p in analysis.problems if fixable(p, unsafe_fixes)})
-    targets = []
-    for bound in analysis.tables:
-        # The first such line at or after the table's first line: is it within the table?
-        at = bisect_left(lines, bound.table.line)
-        if at < len(lines) and lines[at] <= bound.table.end_line:
-            targets.append(bound)
-    return targets

@@ -5,7 +5,6 @@ Exit codes: 0 clean, 1 problems remain (or --diff found changes), 2 usage or inp
 
 from __future__ import annotations
 
-import gc
 import os
 import signal
 import sys
@@ -13,12 +12,18 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from awesome_lint import __version__
+from awesome_lint.collector import collector_paused
 from awesome_lint.files import FileError, MarkdownFile, discover, read_markdown, write_atomic
+
+if TYPE_CHECKING:
+    from awesome_lint.api import Selection
+    from awesome_lint.config import Config
+    from awesome_lint.document import Document
 
 OUTPUT_FORMATS = ("text", "concise", "full", "json", "github", "sarif")
 
@@ -115,9 +120,11 @@ def check(
     git-tracked Markdown files of the current repository are checked.
     """
     from awesome_lint.api import Selection
-    from awesome_lint.rules import BY_ID
+    from awesome_lint.rules import BY_ID, resolve
 
-    selection = Selection(_split(select), _split(ignore))
+    selection = Selection(
+        frozenset(map(resolve, _split(select))), frozenset(map(resolve, _split(ignore)))
+    )
     unknown = sorted((selection.select | selection.ignore) - BY_ID.keys())
     if unknown:
         raise click.UsageError(f"unknown rule id {', '.join(map(repr, unknown))}")
@@ -146,7 +153,7 @@ def check(
 class _Runner:
     def __init__(
         self,
-        selection: Any,
+        selection: Selection,
         config_path: str | None,
         fix: bool,
         diff: bool,
@@ -160,12 +167,12 @@ class _Runner:
         self.unsafe_fixes = unsafe_fixes
         self.outcome = Outcome()
         self.fixed_files: list[tuple[str, int]] = []
-        self._configs: dict[Path | None, Any] = {}
-        self._explicit = None
+        self._configs: dict[Path | None, Config] = {}
+        self._explicit: Config | None = None
         if config_path is not None:
             self._explicit = load_config(Path(config_path))
 
-    def config_for(self, path: Path) -> Any:
+    def config_for(self, path: Path) -> Config:
         if self._explicit is not None:
             return self._explicit
         from awesome_lint.config import find_config, load_config
@@ -191,7 +198,7 @@ class _Runner:
             _crash(exc, [entry.display])
             self.outcome.errors += 1
 
-    def _check(self, display: str, path: Path | None, document: Any, config: Any) -> None:
+    def _check(self, display: str, path: Path | None, document: Document, config: Config) -> None:
         from awesome_lint.reporters import FileReport
 
         text = document.text
@@ -210,7 +217,7 @@ class _Runner:
                 if self.diff:
                     click.echo(_unified_diff(display, text, result.text), nl=False)
                 elif path is not None:
-                    write_atomic(path, document.encode_lines(result.rewritten), document.snapshot)
+                    write_atomic(path, document.encode_lines(result.rewritten), document.original)
                 else:
                     click.echo(document.encode(result.text).decode("utf-8"), nl=False)
             if not self.diff:
@@ -267,7 +274,7 @@ class _Runner:
         exit_zero: bool,
         color: bool | None,
     ) -> int:
-        from awesome_lint.reporters import format_reports, summary
+        from awesome_lint.reporters import format_reports
         from awesome_lint.rules import INFOS
 
         outcome = self.outcome
@@ -301,7 +308,6 @@ class _Runner:
             return 1 if outcome.changed else 0
         problems = [p for r in outcome.reports for p in r.problems]
         failing = [p for p in problems if strict or p.severity == "error"]
-        del summary
         return 1 if failing else 0
 
 
@@ -398,12 +404,12 @@ def rules(rule_id: str | None, markdown: bool) -> int:
 @click.option("--force", is_flag=True, help="Overwrite an existing config.")
 def init(path: str, output: str | None, force: bool) -> int:
     """Write a .awesome-lint.json inferred from the tables of a Markdown file."""
-    from awesome_lint.config import CONFIG_NAME
+    from awesome_lint.config import CONFIG_NAME, DEFAULT_MAX_FILE_SIZE
     from awesome_lint.init import infer_config
 
     source = Path(path)
     try:
-        document = read_markdown(source, 50 * 1024 * 1024)
+        document = read_markdown(source, DEFAULT_MAX_FILE_SIZE)
     except FileError as exc:
         _error(f"{path}: {exc}")
         return 2
@@ -426,10 +432,6 @@ _COMMANDS = {"export": export, "rules": rules, "init": init}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    # A run builds a few objects per table cell, none in reference cycles, and keeps most of
-    # them to the end; the cyclic collector would walk them all again and again for nothing
-    # (a quarter of a 10,000-row run). Reference counting frees the rest, and the process ends.
-    gc.disable()
     args = list(sys.argv[1:] if argv is None else argv)
     command = check
     name = "awesome-lint"
@@ -441,7 +443,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     previous = _sigterm_interrupts()
     try:
-        result = command.main(args, prog_name=name, standalone_mode=False)
+        with collector_paused():
+            result = command.main(args, prog_name=name, standalone_mode=False)
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
     except (click.Abort, KeyboardInterrupt):

@@ -9,16 +9,27 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 from awesome_lint.model import Severity
+from awesome_lint.tableschema import TableSchema, table_schema
 
 CONFIG_NAME = ".awesome-lint.json"
-SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
+
+
+def _schema_dir() -> Path:
+    # Installed, the JSON Schemas are package data (awesome_lint/schema/); in a source
+    # checkout they are the top-level schema/ folder, which pyproject.toml maps onto it.
+    package = Path(__file__).resolve().parent
+    installed = package / "schema"
+    return installed if installed.is_dir() else package.parents[1] / "schema"
+
+
+SCHEMA_DIR = _schema_dir()
 DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
 
 Setting = Literal["error", "warning", "off"]
@@ -29,38 +40,9 @@ class ConfigError(Exception):
 
 
 @dataclass(frozen=True)
-class ColumnSpec:
-    name: str
-    aliases: tuple[str, ...] = ()
-    required: bool = False
-    placeholders: frozenset[str] = frozenset()
-    links: str = "optional"
-    hosts: tuple[str, ...] = ()
-    venue: bool | str = False
-
-    def is_placeholder(self, text: str) -> bool:
-        return fold_placeholder(text) in self.placeholders
-
-
-@dataclass(frozen=True)
-class TableSchema:
-    name: str
-    columns: tuple[ColumnSpec, ...]
-    heading: re.Pattern[str] | None = None
-    match_all: tuple[str, ...] = ()
-    match_any: tuple[str, ...] = ()
-    ordered: bool = False
-    additional_columns: bool = True
-    row: Mapping[str, Any] | None = None
-    unique: tuple[tuple[str, str], ...] = ()
-    sort: tuple[str, str, str] | None = None
-    # Where it was defined, for messages: "built-in" or "<path>#/tables/0".
-    origin: str = "built-in"
-
-
-@dataclass(frozen=True)
 class RuleSetting:
-    severity: Setting
+    # None: the rule's own default severity (a config that gives only options).
+    severity: Setting | None
     options: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -78,22 +60,18 @@ class Config:
     tracking_params: tuple[str, ...] = ()
     repository_hosts: tuple[str, ...] = ()
 
-    def setting(self, rule: str, default: Severity) -> RuleSetting:
-        return self.rules.get(rule) or RuleSetting(default)
-
-
-def fold_header(text: str) -> str:
-    """Header spellings compare ignoring case, spaces, punctuation and symbols."""
-    return _NOT_ALNUM.sub("", text.casefold())
-
-
-# `\w` is str.isalnum() plus the underscore.
-_NOT_ALNUM = re.compile(r"[\W_]+")
-
-
-@lru_cache(maxsize=1 << 16)
-def fold_placeholder(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    def setting(self, rule: str, default: Severity, aliases: Iterable[str] = ()) -> RuleSetting:
+        """The setting of `rule` (or of a former id of it, in `aliases`), whose own default
+        severity is `default`."""
+        setting = self.rules.get(rule)
+        for alias in aliases:
+            if setting is None:
+                setting = self.rules.get(alias)
+        if setting is None:
+            return RuleSetting(default)
+        if setting.severity is None:
+            return RuleSetting(default, setting.options)
+        return setting
 
 
 # -- loading --------------------------------------------------------------------------------
@@ -254,10 +232,14 @@ def merge(base: Mapping[str, Any], data: Mapping[str, Any], path: str | None) ->
     rules: dict[str, RuleSetting] = {}
     for source in (base, data) if extends else (data,):
         for rule, value in source.get("rules", {}).items():
-            rules[rule] = _rule_setting(value)
-    tables = [_table(t, f"{path}#/tables/{i}") for i, t in enumerate(data.get("tables", ()))]
+            setting = _rule_setting(value)
+            earlier = rules.get(rule)
+            if setting.severity is None and earlier is not None:
+                setting = RuleSetting(earlier.severity, setting.options)
+            rules[rule] = setting
+    tables = [table_schema(t, f"{path}#/tables/{i}") for i, t in enumerate(data.get("tables", ()))]
     if extends:
-        tables += [_table(t, "built-in") for t in base.get("tables", ())]
+        tables += [table_schema(t, "built-in") for t in base.get("tables", ())]
     venues = _merged(base, data, "venues", extends)
     links = _merged(base, data, "links", extends)
     return Config(
@@ -293,36 +275,4 @@ def _rule_setting(value: Any) -> RuleSetting:
     if isinstance(value, str):
         return RuleSetting(value)  # type: ignore[arg-type]
     options = {k: v for k, v in value.items() if k != "severity"}
-    return RuleSetting(value.get("severity", "error"), options)
-
-
-def _table(data: Mapping[str, Any], origin: str) -> TableSchema:
-    match = data.get("match", {})
-    sort = data.get("sort")
-    return TableSchema(
-        name=data.get("name", ""),
-        columns=tuple(_column(c) for c in data.get("columns", ())),
-        heading=re.compile(match["heading"], re.IGNORECASE) if "heading" in match else None,
-        match_all=tuple(match.get("columns", ())),
-        match_any=tuple(match.get("any_columns", ())),
-        ordered=data.get("ordered", False),
-        additional_columns=data.get("additional_columns", True),
-        row=data.get("row"),
-        unique=tuple((u["column"], u.get("by", "text")) for u in data.get("unique", ())),
-        sort=(sort["column"], sort.get("order", "ascending"), sort.get("by", "text"))
-        if sort
-        else None,
-        origin=origin,
-    )
-
-
-def _column(data: Mapping[str, Any]) -> ColumnSpec:
-    return ColumnSpec(
-        name=data["name"],
-        aliases=tuple(data.get("aliases", ())),
-        required=data.get("required", False),
-        placeholders=frozenset(fold_placeholder(p) for p in data.get("placeholders", ())),
-        links=data.get("links", "optional"),
-        hosts=tuple(data.get("hosts", ())),
-        venue=data.get("venue", False),
-    )
+    return RuleSetting(value.get("severity"), options)

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import chain
-from typing import TYPE_CHECKING, NamedTuple
-
-if TYPE_CHECKING:
-    from awesome_lint.markdown.tables import Lines
+from typing import NamedTuple
 
 BOM = "\ufeff"
 
@@ -16,15 +13,22 @@ class InputError(Exception):
     """A file that cannot be linted; the message is the reason, without the file name."""
 
 
+class Lines(NamedTuple):
+    """A text as its lines and their line endings (`"\\n"`, `"\\r\\n"`, `"\\r"`, `""` for
+    the last line of a text without a final newline): the form a fix builds its result in."""
+
+    lines: list[str]
+    endings: list[str]
+
+    def join(self) -> str:
+        return "".join(chain.from_iterable(zip(self.lines, self.endings)))
+
+
 class Document(NamedTuple):
     text: str
     bom: bool = False
     # The bytes as read, to notice a file that changed before a fix is written.
     original: bytes = b""
-
-    @property
-    def snapshot(self) -> bytes:
-        return self.original
 
     def encode(self, text: str | None = None) -> bytes:
         body = self.text if text is None else text

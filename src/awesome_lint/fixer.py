@@ -10,27 +10,20 @@ FixError says why.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import chain
 
 from awesome_lint import gfm_check
-from awesome_lint.api import (
-    Analysis,
-    Selection,
-    analyse,
-    collector_paused,
-    fixable,
-    tables_to_fix,
-)
-from awesome_lint.binding import BoundTable
+from awesome_lint.api import Analysis, Selection, analyse
+from awesome_lint.collector import collector_paused
 from awesome_lint.config import Config
-from awesome_lint.markdown.tables import Lines
+from awesome_lint.document import Lines
 from awesome_lint.model import Problem, Row, Table
 from awesome_lint.render import Style, render_table
-from awesome_lint.rules.empty_row import is_empty
+from awesome_lint.tableschema import BoundTable
 
 
 class FixError(Exception):
@@ -100,6 +93,22 @@ def _fix_text(
     if difference is not None:
         raise FixError(f"GitHub's renderer would show the fixed text differently ({difference})")
     return FixResult(text, fixed, before, after)
+
+
+def fixable(problem: Problem, unsafe_fixes: bool) -> bool:
+    return problem.fix == "safe" or (problem.fix == "unsafe" and unsafe_fixes)
+
+
+def tables_to_fix(analysis: Analysis, unsafe_fixes: bool) -> list[BoundTable]:
+    """The tables holding at least one problem that the requested fixes address."""
+    lines = sorted({p.line for p in analysis.problems if fixable(p, unsafe_fixes)})
+    targets = []
+    for bound in analysis.tables:
+        # The first such line at or after the table's first line: is it within the table?
+        at = bisect_left(lines, bound.table.line)
+        if at < len(lines) and lines[at] <= bound.table.end_line:
+            targets.append(bound)
+    return targets
 
 
 def _apply(analysis: Analysis, unsafe_fixes: bool) -> tuple[Lines | None, dict[int, Table]]:
@@ -212,7 +221,7 @@ def _expectations(
         texts = None
         if not unsafe_fixes:
             kept = {row.line for row in meant.rows}
-            rows = (row for row in old.rows if not is_empty(row) or row.line in kept)
+            rows = (row for row in old.rows if not row.is_empty or row.line in kept)
             texts = _flat(_texts(row, width) for row in (old.header, *rows))
         expected.append(_Expected(old.line, width, raws, texts))
     return expected

@@ -27,9 +27,7 @@ from dataclasses import replace
 from typing import Any
 
 from awesome_lint import urls
-from awesome_lint.binding import bind
-from awesome_lint.config import ColumnSpec, default_config, fold_header
-from awesome_lint.config import fold_placeholder as fold
+from awesome_lint.config import default_config
 from awesome_lint.markdown.tables import parse
 from awesome_lint.model import Cell, Table
 from awesome_lint.render import first_misaligned
@@ -38,8 +36,8 @@ from awesome_lint.rules._schema import GENERIC_LABELS, fold_text, is_blank, is_p
 from awesome_lint.rules._schema import looks_placeholder as placeholder_like
 from awesome_lint.rules._venues import table_venues
 from awesome_lint.rules.base import Context
-from awesome_lint.rules.empty_row import is_empty
-from awesome_lint.rules.link_syntax import _is_relative as relative
+from awesome_lint.tableschema import ColumnSpec, bind, fold_header
+from awesome_lint.tableschema import fold_placeholder as fold
 from awesome_lint.venues import Mention
 
 SCHEMA_URL = (
@@ -83,7 +81,7 @@ def _compact(tables: Sequence[Table]) -> bool:
 def _relative_links(tables: Sequence[Table]) -> int:
     """Links that `link-syntax` reads as relative (`#anchors` are fine anyway)."""
     found = (link.url for table in tables for _, link in body_links(table))
-    return sum(bool(url.strip()) and url[0] != "#" and relative(url) for url in found)
+    return sum(bool(url.strip()) and url[0] != "#" and urls.is_relative(url) for url in found)
 
 
 def _venues(ctx: Context) -> Json:
@@ -169,7 +167,7 @@ def _cells(group: Iterable[Table], folded: str) -> list[Cell | None]:
         row.cells[i] if i < len(row.cells) else None
         for table, i in at
         for row in table.rows
-        if not is_empty(row)
+        if not row.is_empty
     ]
 
 

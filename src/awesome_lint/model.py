@@ -70,6 +70,11 @@ class Row:
     prefix: str
     source: str
 
+    @property
+    def is_empty(self) -> bool:
+        """Whether every cell is empty (`| | |`): GitHub shows a blank row."""
+        return all(not cell.raw for cell in self.cells)
+
 
 @dataclass(frozen=True)
 class Table:

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator, Mapping, Sized
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import Cell, Row
+from awesome_lint.tableschema import BoundTable
 
 
 def cell_object(cell: Cell) -> dict[str, Any]:

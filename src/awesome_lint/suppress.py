@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from awesome_lint.model import Problem
+from awesome_lint.markdown.tables import ParsedDocument
+from awesome_lint.model import Problem, Severity
 
 _COMMENT = re.compile(
     r"<!--\s*awesome-lint-(disable-next-line|disable-line|disable-file|disable|enable)\b"
@@ -51,6 +52,7 @@ def directives(
     row_lines: Sequence[int],
     code_lines: Collection[int],
     known: Collection[str],
+    aliases: Mapping[str, str] | None = None,
 ) -> list[_Directive]:
     found: list[_Directive] = []
     for number, line in enumerate(lines, 1):
@@ -58,6 +60,8 @@ def directives(
             continue
         for m in _COMMENT.finditer(line):
             words = m.group(2).replace(",", " ").split()
+            if aliases:
+                words = [aliases.get(w, w) for w in words]
             rules = frozenset(w for w in words if w in known)
             unknown = [w for w in words if w not in known]
             found.append(
@@ -86,15 +90,21 @@ def directives(
 
 def apply(
     problems: Sequence[Problem],
-    lines: Sequence[str],
-    row_lines: Sequence[int],
-    code_lines: Collection[int],
+    document: ParsedDocument,
     known: Collection[str],
+    aliases: Mapping[str, str],
     active: Collection[str],
-    report_unused: bool,
+    unused_severity: Severity | None,
 ) -> list[Problem]:
-    """The problems no comment suppresses, plus `unused-disable` for idle comments."""
-    found = directives(lines, row_lines, code_lines, known)
+    """The problems no comment suppresses, plus `unused-disable` problems of that severity for
+    idle comments (None: the rule does not run). `known` are the rule ids, `active` those that
+    ran; rule ids in comments may be former ids (`aliases`: former id -> id)."""
+    row_lines = sorted(
+        row.line
+        for table in document.tables
+        for row in (table.header, table.delimiter, *table.rows)
+    )
+    found = directives(document.lines, row_lines, document.code_lines, known, aliases)
     if not found:
         return list(problems)
     kept = []
@@ -104,16 +114,17 @@ def apply(
             d.used = True
         if not covering:
             kept.append(problem)
-    if report_unused:
+    if unused_severity is not None:
         for d in found:
             if d.unknown:
-                kept.append(_unused(d, f"unknown rule {', '.join(map(repr, d.unknown))}"))
+                what = f"unknown rule {', '.join(map(repr, d.unknown))}"
+                kept.append(_unused(d, what, unused_severity))
             elif not d.used and (not d.rules or d.rules & set(active)):
-                kept.append(_unused(d, "this comment suppresses nothing"))
+                kept.append(_unused(d, "this comment suppresses nothing", unused_severity))
     return kept
 
 
-def _unused(d: _Directive, message: str) -> Problem:
+def _unused(d: _Directive, message: str, severity: Severity) -> Problem:
     return Problem(
         d.line,
         d.column,
@@ -121,6 +132,6 @@ def _unused(d: _Directive, message: str) -> Problem:
         d.end_column,
         "unused-disable",
         f"awesome-lint-{d.kind}: {message}",
-        severity="warning",
+        severity=severity,
         suggestion="Remove the comment",
     )

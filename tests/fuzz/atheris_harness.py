@@ -21,14 +21,13 @@ with atheris.instrument_imports():
     from awesome_lint.fixer import FixError, fix_text
     from awesome_lint.markdown.blocks import split_lines
     from awesome_lint.markdown.tables import parse
-    from awesome_lint.rules.empty_row import is_empty
 
 
 def _cells(text: str) -> list[list[list[str]]]:
     out = []
     for table in parse(text).tables:
         width = len(table.header.cells)
-        rows = [table.header, *(r for r in table.rows if not is_empty(r))]
+        rows = [table.header, *(r for r in table.rows if not r.is_empty)]
         texts = [[c.text for c in r.cells[:width]] for r in rows]
         out.append([t + [""] * (width - len(t)) for t in texts])
     return out

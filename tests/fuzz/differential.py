@@ -27,9 +27,9 @@ import cmarkgfm
 from cmarkgfm.cmark import Options
 
 from awesome_lint import gfm_check
-from awesome_lint.api import fixable, lint_text
+from awesome_lint.api import lint_text
 from awesome_lint.export import document_tables
-from awesome_lint.fixer import FixError, fix_text
+from awesome_lint.fixer import FixError, fix_text, fixable
 from awesome_lint.markdown.tables import parse
 
 

@@ -28,7 +28,6 @@ from awesome_lint.fixer import FixError, fix_text
 from awesome_lint.markdown.blocks import split_lines
 from awesome_lint.markdown.tables import parse
 from awesome_lint.model import Row, Table
-from awesome_lint.rules.empty_row import is_empty
 
 # Our own profiles, applied per test: loading one globally would change other test files.
 _HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
@@ -266,7 +265,7 @@ def _texts(row: Row, width: int) -> list[str]:
 def _cells(table: Table) -> list[list[str]]:
     """What a reader sees: the header and the non-empty rows, cut or padded to the header."""
     width = len(table.header.cells)
-    rows = [r for r in table.rows if not is_empty(r)]
+    rows = [r for r in table.rows if not r.is_empty]
     return [_texts(table.header, width), *(_texts(r, width) for r in rows)]
 
 

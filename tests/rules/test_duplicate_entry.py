@@ -6,11 +6,11 @@ import time
 from pathlib import Path
 
 from awesome_lint.api import Selection, lint_text
-from awesome_lint.binding import BoundTable, bind
 from awesome_lint.config import config_from_text, default_config
 from awesome_lint.model import Cell, Link, Row, Table
 from awesome_lint.rules import duplicate_entry
 from awesome_lint.rules.base import Context
+from awesome_lint.tableschema import BoundTable, bind
 
 ONLY = Selection(frozenset({duplicate_entry.ID}))
 ROOT = Path(__file__).parents[2]

@@ -94,8 +94,6 @@ class BlockDocument(NamedTuple):
     tables: list[RawTable]
     headings: list[RawHeading]
     references: dict[str, tuple[str, str | None]]
-    # Lines of HTML blocks that start with an HTML comment (for inline disable comments).
-    comment_lines: list[int]
     leaves: list[Leaf]
 
 
@@ -303,7 +301,6 @@ class _Parser:
         self.tables: list[RawTable] = []
         self.headings: list[RawHeading] = []
         self.references: dict[str, tuple[str, str | None]] = {}
-        self.comment_lines: list[int] = []
         self.leaves: list[Leaf] = []
         self.line = ""
         self.lineno = 0
@@ -602,8 +599,6 @@ class _Parser:
             elif not indented and c == "<" and (html := self._html_start(fns, kind)):
                 container = self.add_child(container, _HTML)
                 container.html_type = html
-                if html == 2:
-                    self.comment_lines.append(self.lineno)
             elif (
                 not indented
                 and kind == _PARA
@@ -928,7 +923,7 @@ def parse_blocks(text: str) -> BlockDocument:
     ):
         # No line can be a delimiter row and no HTML writes a table, so there is no
         # table: skip the block structure.
-        return BlockDocument(lines, endings, [], [], {}, [], [])
+        return BlockDocument(lines, endings, [], [], {}, [])
     return parse_block_lines(lines, endings)
 
 
@@ -944,6 +939,5 @@ def parse_block_lines(lines: list[str], endings: list[str]) -> BlockDocument:
         parser.tables,
         parser.headings,
         parser.references,
-        parser.comment_lines,
         parser.leaves,
     )

@@ -9,16 +9,15 @@ strikethrough, the tag filter, bare URLs).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from awesome_lint.markdown.autolinks import bare_links
 from awesome_lint.markdown.entities import resolve_entities
-from awesome_lint.markdown.inline_scanner import FILTERED_TAG, scan
+from awesome_lint.markdown.inline_scanner import FILTERED_TAG, scan, struck_tildes
+from awesome_lint.markdown.linkrefs import References
 from awesome_lint.model import MANY, Image, Link, LinkKind
-
-References = Mapping[str, tuple[str, "str | None"]]
 
 
 # Not frozen, for speed (one per distinct cell); immutable by convention, as in model.py.
@@ -208,49 +207,8 @@ def _strike(pieces: list[tuple[bool, str]]) -> str:
         chars.extend(piece)
         delimiter_ok.extend([raw] * len(piece))
     joined = "".join(chars)
-    removed = _paired_tildes(joined, delimiter_ok)
+    removed = struck_tildes(joined, delimiter_ok)
     return "".join(c for i, c in enumerate(joined) if i not in removed and c != "\ue000")
-
-
-def _paired_tildes(text: str, usable: list[bool]) -> set[int]:
-    openers: list[tuple[int, int]] = []
-    removed: set[int] = set()
-    for m in re.finditer(r"~+", text):
-        start, end = m.span()
-        if not all(usable[start:end]) or end - start > 2:
-            continue
-        before = text[start - 1] if start else " "
-        after = text[end] if end < len(text) else " "
-        left = not after.isspace() and (
-            not _is_punct(after) or before.isspace() or _is_punct(before)
-        )
-        right = not before.isspace() and (
-            not _is_punct(before) or after.isspace() or _is_punct(after)
-        )
-        if right:
-            for k in range(len(openers) - 1, -1, -1):
-                o_start, o_end = openers[k]
-                if o_end - o_start == end - start:
-                    removed.update(range(o_start, o_end))
-                    removed.update(range(start, end))
-                    del openers[k:]
-                    break
-            else:
-                if left:
-                    openers.append((start, end))
-                continue
-            continue
-        if left:
-            openers.append((start, end))
-    return removed
-
-
-def _is_punct(c: str) -> bool:
-    import unicodedata
-
-    return (c.isascii() and not c.isalnum() and not c.isspace()) or unicodedata.category(c)[
-        0
-    ] in "PS"
 
 
 def _locate_urls(source: str, links: list[Link]) -> None:

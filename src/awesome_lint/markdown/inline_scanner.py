@@ -6,7 +6,8 @@ of delimiter runs for emphasis and strikethrough; a stack of brackets for links 
 the links (with the destination's place in the source, for fixes) and the images. Line
 breaks are left to mistletoe (scan returns None): cells have none, so only multi-line
 headings and paragraphs take that path. The tests compare this reader with cmark-gfm on
-real and generated cells.
+real and generated cells. It mirrors one cmark-gfm file, inlines.c (with the strikethrough
+extension), which is why it is longer than the other modules.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import bisect
 import html
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -26,9 +27,16 @@ from awesome_lint.markdown.entities import (
     resolve_entities,
     unescape,
 )
+from awesome_lint.markdown.linkrefs import (
+    MAX_LABEL,
+    References,
+    angle_destination_end,
+    label_end,
+    label_fits,
+    plain_destination_end,
+    title_end,
+)
 from awesome_lint.model import Image, Link, LinkKind
-
-References = Mapping[str, tuple[str, "str | None"]]
 
 _TEXT = re.compile(r"[^\\`*_~\[\]!<&\n\r]+")
 _ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -56,20 +64,11 @@ FILTERED_TAG = re.compile(
     r"</?(?:title|textarea|style|xmp|iframe|noembed|noframes|script|plaintext)(?=[\s/>])",
     re.IGNORECASE,
 )
-_TITLE = {
-    '"': re.compile(r'"((?:\\.|[^"\\])*)"', re.DOTALL),
-    "'": re.compile(r"'((?:\\.|[^'\\])*)'", re.DOTALL),
-    "(": re.compile(r"\(((?:\\.|[^()\\])*)\)", re.DOTALL),
-}
 _HREF = re.compile(
     r"""[ \t\n]href[ \t\n]*=[ \t\n]*(?:"([^"]*)"|'([^']*)'|([^ \t\n"'=<>`]+))""", re.I
 )
-_DESTINATION_RUN = re.compile(r"[^\\() \t\n\r]+")
-_MAX_PARENS = 32
 # cmark-gfm's MAXBACKTICKS: a longer run never opens or closes a code span.
 _MAX_BACKTICKS = 80
-# cmark-gfm's MAX_LINK_LABEL_LENGTH, in UTF-8 bytes: a longer label is never a reference.
-_MAX_LABEL = 1000
 
 
 class Scanned(NamedTuple):
@@ -305,38 +304,12 @@ class _Scanner:
 
     def _delimiter_run(self, pos: int) -> int:
         s = self.s
-        char = s[pos]
         end = pos
-        while end < self.n and s[end] == char:
+        while end < self.n and s[end] == s[pos]:
             end += 1
-        length = end - pos
-        # The characters around the run, as cmark-gfm sees them: the strikethrough extension
-        # makes it step over tildes (`_a_~a` is no emphasis on GitHub, `_a_~.` is).
-        back = pos - 1
-        while back >= 0 and s[back] == "~":
-            back -= 1
-        before = s[back] if back >= 0 else "\n"
-        ahead = end
-        while ahead < self.n and s[ahead] == "~":
-            ahead += 1
-        after = s[ahead] if ahead < self.n else "\n"
-        left = not _is_whitespace(after) and (
-            not _is_punctuation(after) or _is_whitespace(before) or _is_punctuation(before)
-        )
-        right = not _is_whitespace(before) and (
-            not _is_punctuation(before) or _is_whitespace(after) or _is_punctuation(after)
-        )
-        if char == "_":
-            can_open = left and (not right or _is_punctuation(before))
-            can_close = right and (not left or _is_punctuation(after))
-        elif char == "~":
-            can_open, can_close = (left, right) if length <= 2 else (False, False)
-        else:
-            can_open, can_close = left, right
-        if can_open or can_close:
-            self.delimiters.append(
-                _Delimiter(char, length, length, can_open, can_close, len(self.pieces))
-            )
+        delimiter = _delimiter(s, pos, end, len(self.pieces))
+        if delimiter is not None:
+            self.delimiters.append(delimiter)
         self.pieces.append(s[pos:end])
         return end
 
@@ -463,16 +436,15 @@ class _Scanner:
         pos = _skip_spaces(s, pos + 1)
         start = pos
         if pos < n and s[pos] == "<":
-            end = pos + 1
-            while end < n and s[end] not in "<>\n":
-                end += 2 if s[end] == "\\" else 1
-            if end >= n or s[end] != ">":
+            end = angle_destination_end(s, pos)
+            if end is None:
                 return None
             raw, after = s[pos + 1 : end], end + 1
             start = pos + 1
         else:
-            plain_end = _plain_destination(s, pos)
-            if plain_end is None:
+            plain_end = plain_destination_end(s, pos)
+            # An empty destination is one only when the link closes right after it: `[a]()`.
+            if plain_end is None or (plain_end == pos and not s.startswith(")", pos)):
                 return None
             raw, after = s[pos:plain_end], plain_end
         title = None
@@ -492,17 +464,17 @@ class _Scanner:
         self, opener: _Bracket, pos: int
     ) -> tuple[str, str | None, None, LinkKind, int] | None:
         s = self.s
-        label_source = s[opener.source + 1 : pos] if pos - opener.source <= _MAX_LABEL + 1 else ""
+        label_source = s[opener.source + 1 : pos] if pos - opener.source <= MAX_LABEL + 1 else ""
         end = pos + 1
         if s.startswith("[", end):
-            close = _label_end(s, end)
+            close = label_end(s, end)
             if close is not None:
                 label = s[end + 1 : close - 1]
                 if label.strip():  # full reference
                     label_source, end = label, close
                 else:  # collapsed reference `[]`
                     end = close
-        if not self.references or not _label_fits(label_source):
+        if not self.references or not label_fits(label_source):
             return None
         found = self.references.get(normalize_label(label_source))
         if found is None:
@@ -517,86 +489,61 @@ def _skip_spaces(s: str, pos: int) -> int:
     return pos
 
 
-def _plain_destination(s: str, pos: int) -> int | None:
-    """The end of a link destination without `<>`, as cmark-gfm's manual_scan_link_url_2
-    finds it: at a space, tab, CR or LF (not at other control characters), or at a `)` that
-    closes no `(`. Its quirk is kept: parentheses left open before a space do not matter, so
-    `[x](( )` links to `(`. A destination that runs to the end of the cell is none."""
-    n, depth, i = len(s), 0, pos
-    while i < n:
-        run = _DESTINATION_RUN.match(s, i)
-        if run:
-            i = run.end()
-            continue
-        c = s[i]
-        if c == "\\" and i + 1 < n and s[i + 1] in ASCII_PUNCTUATION:
-            i += 2
-        elif c == "\\":
-            i += 1
-        elif c == "(":
-            depth += 1
-            if depth > _MAX_PARENS:
-                return None
-            i += 1
-        elif c == ")":
-            if depth == 0:
-                break
-            depth -= 1
-            i += 1
-        else:  # a space, tab, CR or LF
-            if i == pos:
-                return None
-            break
-    return i if i < n else None
-
-
-def title_end(s: str, pos: int) -> int | None:
-    """The end of the link title opening at pos (`"`, `'` or `(`), or None.
-
-    cmark-gfm's scan_link_title takes the longest match, and a backslash may be a plain
-    character there: a closing quote after a backslash may close the title or be escaped.
-    So `"C:\\"` is the title `C:\\`, and the title runs to the last closing quote before
-    one that no backslash precedes (inclusive). In `(...)` titles an opening parenthesis
-    needs its backslash.
-    """
-    opener = s[pos]
-    closer = ")" if opener == "(" else opener
-    best = None
-    i = pos + 1
-    while True:
-        j = s.find(closer, i)
-        if opener == "(":
-            k = s.find("(", i)
-            if k >= 0 and (j < 0 or k < j):
-                if k - 1 > pos and s[k - 1] == "\\":
-                    i = k + 1
-                    continue
-                break
-        if j < 0:
-            break
-        best = j + 1
-        if j - 1 > pos and s[j - 1] == "\\":
-            i = j + 1
-            continue
-        break
-    return best
-
-
-def _label_end(s: str, pos: int) -> int | None:
-    """Offset past the `]` of the link label opening at pos, if it is one."""
-    i, n = pos + 1, len(s)
-    while i < n and s[i] not in "[]":
-        i += 2 if s[i] == "\\" else 1
-        if i - pos > _MAX_LABEL + 1:
-            return None
-    return i + 1 if i < n and s[i] == "]" and _label_fits(s[pos + 1 : i]) else None
-
-
-def _label_fits(label: str) -> bool:
-    """A link label is at most 1000 bytes long in UTF-8 (cmark-gfm counts bytes)."""
-    return len(label) <= _MAX_LABEL and (
-        label.isascii() or len(label.encode("utf-8", "surrogatepass")) <= _MAX_LABEL
+def _delimiter(s: str, pos: int, end: int, piece: int) -> _Delimiter | None:
+    """The delimiter run of `*`, `_` or `~` at s[pos:end], if it can open or close."""
+    char, length = s[pos], end - pos
+    # The characters around the run, as cmark-gfm sees them: the strikethrough extension
+    # makes it step over tildes (`_a_~a` is no emphasis on GitHub, `_a_~.` is).
+    back = pos - 1
+    while back >= 0 and s[back] == "~":
+        back -= 1
+    before = s[back] if back >= 0 else "\n"
+    ahead = end
+    while ahead < len(s) and s[ahead] == "~":
+        ahead += 1
+    after = s[ahead] if ahead < len(s) else "\n"
+    left = not _is_whitespace(after) and (
+        not _is_punctuation(after) or _is_whitespace(before) or _is_punctuation(before)
     )
+    right = not _is_whitespace(before) and (
+        not _is_punctuation(before) or _is_whitespace(after) or _is_punctuation(after)
+    )
+    if char == "_":
+        can_open = left and (not right or _is_punctuation(before))
+        can_close = right and (not left or _is_punctuation(after))
+    elif char == "~":
+        can_open, can_close = (left, right) if length <= 2 else (False, False)
+    else:
+        can_open, can_close = left, right
+    if can_open or can_close:
+        return _Delimiter(char, length, length, can_open, can_close, piece)
+    return None
+
+
+_TILDES = re.compile(r"~+")
+
+
+def struck_tildes(text: str, usable: Sequence[bool]) -> set[int]:
+    """The offsets of the tildes in `text` that strikethrough pairs, as the scanner pairs them;
+    a run counts only where `usable` is true for all its characters (text, not code or HTML)."""
+    pieces: list[str] = []
+    delimiters: list[_Delimiter] = []
+    spans: dict[int, tuple[int, int]] = {}
+    pos = 0
+    for m in _TILDES.finditer(text):
+        start, end = m.span()
+        pieces.append(text[pos:start])
+        if all(usable[start:end]):
+            delimiter = _delimiter(text, start, end, len(pieces))
+            if delimiter is not None:
+                delimiters.append(delimiter)
+                spans[len(pieces)] = (start, end)
+        pieces.append(text[start:end])
+        pos = end
+    _process_emphasis(delimiters, pieces)
+    return {
+        i for piece, (start, end) in spans.items() if not pieces[piece] for i in range(start, end)
+    }
 
 
 def _process_emphasis(

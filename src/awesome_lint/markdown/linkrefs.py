@@ -1,15 +1,115 @@
-"""Link reference definitions (`[label]: destination "title"`) at the start of a paragraph."""
+"""Link reference definitions (`[label]: destination "title"`) at the start of a paragraph,
+and the pieces of link syntax they share with inline links (cmark-gfm's inlines.c): labels,
+destinations and titles.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 
 from awesome_lint.markdown.entities import ASCII_PUNCTUATION, normalize_label, unescape
-from awesome_lint.markdown.inline_scanner import title_end
 
-# cmark-gfm's MAX_LINK_LABEL_LENGTH, in UTF-8 bytes.
-_MAX_LABEL = 1000
+References = Mapping[str, tuple[str, "str | None"]]
+"""Normalised label -> (destination, title) of the link reference definitions of a document."""
+
+# cmark-gfm's MAX_LINK_LABEL_LENGTH, in UTF-8 bytes: a longer label is never a reference.
+MAX_LABEL = 1000
 _MAX_PARENS = 32
+TITLES = "\"'("
+"""The characters that open a link title."""
+_DESTINATION_RUN = re.compile(r"[^\\() \t\n\r]+")
+
+
+def label_end(s: str, pos: int) -> int | None:
+    """Offset past the `]` of the link label opening (with `[`) at pos, if it is one."""
+    i, n = pos + 1, len(s)
+    while i < n and s[i] not in "[]":
+        i += 2 if s[i] == "\\" else 1
+        if i - pos > MAX_LABEL + 1:
+            return None
+    return i + 1 if i < n and s[i] == "]" and label_fits(s[pos + 1 : i]) else None
+
+
+def label_fits(label: str) -> bool:
+    """A link label is at most 1000 bytes long in UTF-8 (cmark-gfm counts bytes)."""
+    return len(label) <= MAX_LABEL and (
+        label.isascii() or len(label.encode("utf-8", "surrogatepass")) <= MAX_LABEL
+    )
+
+
+def angle_destination_end(s: str, pos: int) -> int | None:
+    """The offset of the `>` closing the destination `<...>` that opens at pos, if any."""
+    end, n = pos + 1, len(s)
+    while end < n and s[end] not in "<>\n":
+        end += 2 if s[end] == "\\" else 1
+    return end if end < n and s[end] == ">" else None
+
+
+def title_end(s: str, pos: int) -> int | None:
+    """The end of the link title opening at pos (`"`, `'` or `(`), or None.
+
+    cmark-gfm's scan_link_title takes the longest match, and a backslash may be a plain
+    character there: a closing quote after a backslash may close the title or be escaped.
+    So `"C:\\"` is the title `C:\\`, and the title runs to the last closing quote before
+    one that no backslash precedes (inclusive). In `(...)` titles an opening parenthesis
+    needs its backslash.
+    """
+    opener = s[pos]
+    closer = ")" if opener == "(" else opener
+    best = None
+    i = pos + 1
+    while True:
+        j = s.find(closer, i)
+        if opener == "(":
+            k = s.find("(", i)
+            if k >= 0 and (j < 0 or k < j):
+                if k - 1 > pos and s[k - 1] == "\\":
+                    i = k + 1
+                    continue
+                break
+        if j < 0:
+            break
+        best = j + 1
+        if j - 1 > pos and s[j - 1] == "\\":
+            i = j + 1
+            continue
+        break
+    return best
+
+
+def plain_destination_end(s: str, pos: int) -> int | None:
+    """Where a destination without angle brackets that starts at pos ends, as cmark-gfm's
+    manual_scan_link_url_2 finds it: at a space, tab, CR or LF (not at other control
+    characters), or at a `)` that closes no `(`. Its quirk is kept: parentheses left open
+    before a space do not matter, so `[x](( )` links to `(`. None when it is empty but for
+    a `)`, runs to the end of the text, or nests too deep."""
+    n, depth, i = len(s), 0, pos
+    while i < n:
+        run = _DESTINATION_RUN.match(s, i)
+        if run:
+            i = run.end()
+            continue
+        c = s[i]
+        if c == "\\" and i + 1 < n and s[i + 1] in ASCII_PUNCTUATION:
+            i += 2
+        elif c == "\\":
+            i += 1
+        elif c == "(":
+            depth += 1
+            if depth > _MAX_PARENS:
+                return None
+            i += 1
+        elif c == ")":
+            if depth == 0:
+                break
+            depth -= 1
+            i += 1
+        else:  # a space, tab, CR or LF
+            if i == pos:
+                return None
+            break
+    return i if i < n else None
 
 
 def parse_reference_definitions(content: str, references: dict[str, tuple[str, str | None]]) -> str:
@@ -27,13 +127,13 @@ def parse_reference_definitions(content: str, references: dict[str, tuple[str, s
 
 
 def _definition(text: str, pos: int, references: dict[str, tuple[str, str | None]]) -> int | None:
-    label_end = _label_end(text, pos)
-    if label_end is None or text[label_end : label_end + 1] != ":":
+    end_of_label = label_end(text, pos)
+    if end_of_label is None or text[end_of_label : end_of_label + 1] != ":":
         return None
-    label = text[pos + 1 : label_end - 1]
+    label = text[pos + 1 : end_of_label - 1]
     if not label.strip(" \t\n\r"):  # cmark_chunk_trim: no other white space
         return None
-    pos = _spnl(text, label_end + 1)
+    pos = _spnl(text, end_of_label + 1)
     dest = _destination(text, pos)
     if dest is None:
         return None
@@ -61,24 +161,6 @@ def _definition(text: str, pos: int, references: dict[str, tuple[str, str | None
     return end
 
 
-def _label_end(text: str, pos: int) -> int | None:
-    """Offset just past the `]` closing the label that opens at `pos`."""
-    i, n, length = pos + 1, len(text), 0
-    while i < n and text[i] not in "[]":
-        if text[i] == "\\":
-            i += 1
-            length += 1
-            if i < n and text[i] in ASCII_PUNCTUATION:
-                i += 1
-                length += 1
-        else:
-            length += 1 if text[i] < "\x80" else len(text[i].encode("utf-8", "surrogatepass"))
-            i += 1
-        if length > _MAX_LABEL:
-            return None
-    return i + 1 if i < n and text[i] == "]" else None
-
-
 def _spnl(text: str, pos: int) -> int:
     n = len(text)
     while pos < n and text[pos] in " \t":
@@ -95,43 +177,13 @@ def _spnl(text: str, pos: int) -> int:
 
 
 def _destination(text: str, pos: int) -> tuple[str, int] | None:
-    n = len(text)
-    if pos < n and text[pos] == "<":
-        i = pos + 1
-        while i < n:
-            c = text[i]
-            if c == ">":
-                return text[pos + 1 : i], i + 1
-            if c == "\\":
-                i += 2
-            elif c in "\n<":
-                return None
-            else:
-                i += 1
+    if text.startswith("<", pos):
+        close = angle_destination_end(text, pos)
+        return None if close is None else (text[pos + 1 : close], close + 1)
+    end = plain_destination_end(text, pos)
+    if end is None or end == pos or end >= len(text):
         return None
-    i, depth = pos, 0
-    while i < n:
-        c = text[i]
-        if c == "\\" and i + 1 < n and text[i + 1] in ASCII_PUNCTUATION:
-            i += 2
-        elif c == "(":
-            depth += 1
-            if depth > _MAX_PARENS:
-                return None
-            i += 1
-        elif c == ")":
-            if depth == 0:
-                break
-            depth -= 1
-            i += 1
-        elif c in " \t\n\r":  # cmark_isspace; other control characters are URL
-            break
-        else:
-            i += 1
-    # As in cmark-gfm's manual_scan_link_url_2, parentheses left open do not matter.
-    if (i == pos and (i >= n or text[i] != ")")) or i >= n:
-        return None
-    return text[pos:i], i
+    return text[pos:end], end
 
 
 def _line_end(text: str, pos: int) -> int | None:

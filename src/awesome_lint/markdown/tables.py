@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import chain
 from typing import NamedTuple
 
+from awesome_lint.document import Lines
 from awesome_lint.markdown.blocks import (
     Leaf,
     LineRef,
@@ -16,8 +16,8 @@ from awesome_lint.markdown.blocks import (
     parse_blocks,
     split_row,
 )
-from awesome_lint.markdown.inline import Inline, References, parse_inline
-from awesome_lint.markdown.linkrefs import BudgetedReferences, expansion_budget
+from awesome_lint.markdown.inline import Inline, parse_inline
+from awesome_lint.markdown.linkrefs import BudgetedReferences, References, expansion_budget
 from awesome_lint.model import Align, Cell, Link, Row, Table
 
 # What cmark-gfm trims off a cell (cmark_strbuf_trim: cmark_isspace, not VT or FF).
@@ -26,24 +26,11 @@ _CELL_SPACE = " \t\n\r"
 _PIPE_SPACE = " \t\v\f"
 
 
-class Lines(NamedTuple):
-    """A text as its lines and their line endings (`"\\n"`, `"\\r\\n"`, `"\\r"`, `""` for
-    the last line of a text without a final newline): the form a fix builds its result in."""
-
-    lines: list[str]
-    endings: list[str]
-
-    def join(self) -> str:
-        return "".join(chain.from_iterable(zip(self.lines, self.endings)))
-
-
 class ParsedDocument(NamedTuple):
     lines: tuple[str, ...]
     endings: tuple[str, ...]
     tables: tuple[Table, ...]
     references: References
-    # Lines holding an HTML comment block (candidates for inline disable comments).
-    comment_lines: tuple[int, ...]
     # Lines inside code blocks, where comments are text, not comments.
     code_lines: frozenset[int]
     leaves: tuple[Leaf, ...]
@@ -82,7 +69,6 @@ def parse(text: str | Lines, cells: dict[str, Cell] | None = None) -> ParsedDocu
         tuple(blocks.endings),
         tables,
         blocks.references,
-        tuple(blocks.comment_lines),
         code_lines,
         tuple(blocks.leaves),
         builder.cache,

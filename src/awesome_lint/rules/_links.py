@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from typing import Any, NamedTuple
+from typing import TypeVar
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.markdown.tables import read_cell, unescape_pipes
 from awesome_lint.model import Cell, Link, Problem, Table
 from awesome_lint.rules.base import Context, at_cell
+from awesome_lint.tableschema import BoundTable
+from awesome_lint.urls import host, quiet_host
 
 Rewrite = Callable[[str], "str | None"]
+T = TypeVar("T")
 
 
 def body_links(table: Table) -> Iterator[tuple[Cell, Link]]:
@@ -34,79 +36,51 @@ def table_links(bound: BoundTable, ctx: Context) -> list[tuple[Cell, Link]]:
     return ctx.per_table("links", bound, lambda b: list(body_links(b.table)))
 
 
-class UrlFacts(NamedTuple):
-    """What the link rules ask about a URL, each rule's answer by its own function."""
+def url_answers(
+    ctx: Context, rule: str, question: Callable[[str], T], quiet: T
+) -> Callable[[str], T]:
+    """`question`, what one link rule asks about a URL, asked once per URL and run.
 
-    syntax: tuple[int, str, str] | None  # link_syntax.url_problem
-    https: str | None  # insecure_link.target
-    tracking: tuple[str, ...]  # tracking_params.target
-    arxiv: tuple[str, str] | None  # arxiv_link.target
-    abstract: str | None  # pdf_link.target
-    host: str | None  # urls.host
+    A quiet URL (`urls.quiet_host`: well-formed, absolute, https, without query or fragment,
+    on a host without arXiv or publisher rewrites) gets `quiet` without asking: the commonest
+    link of a list, which no link rule has anything to say about. A rule for which that does
+    not hold uses `ctx.cached` instead; the link rules' `question`s are tested to agree.
+    """
+    is_quiet = ctx.cached("links:quiet", quiet_host)
+
+    def ask(url: str) -> T:
+        return quiet if is_quiet(url) is not None else question(url)
+
+    return ctx.cached(("links:answer", rule), ask)
+
+
+def url_host(ctx: Context) -> Callable[[str], str | None]:
+    """`urls.host`, once per URL and run."""
+    return ctx.cached("links:host", host)
 
 
 def link_problems(
     rule: str,
     bound: BoundTable,
     ctx: Context,
-    answer: Callable[[UrlFacts], tuple[str, str] | None],
+    answers: Callable[[str], T | None],
+    message: Callable[[str, T], tuple[str, str]],
 ) -> Iterator[Problem]:
-    """A problem of `rule` at each link whose facts `answer` finds wrong: it gives the
-    message and the URL the link should have. The fix (unsafe) rewrites literal
-    destinations only, so a link written otherwise gets the URL as a suggestion."""
-    facts = url_facts(ctx)
+    """A problem of `rule` at each link for which `answers` finds something: `message` turns
+    the URL and the answer into the message and the URL the link should have. The fix
+    (unsafe) rewrites literal destinations only, so a link written otherwise gets the URL as
+    a suggestion."""
     for cell, link in table_links(bound, ctx):
-        found = answer(facts(link.url))
+        found = answers(link.url)
         if found is not None:
-            message, new = found
+            text, new = message(link.url, found)
             yield at_cell(
                 rule,
                 cell,
-                message,
+                text,
                 fix="unsafe" if link.url_span is not None else None,
                 suggestion=suggestion(link, new),
             )
-
-
-def url_facts(ctx: Context) -> Callable[[str], UrlFacts]:
-    """The facts of a URL, found for all the link rules that run at once, once per URL and
-    run: the URL is parsed once, and one small record per URL is all that is kept."""
-    from awesome_lint.rules import arxiv_link, insecure_link, link_syntax, pdf_link
-    from awesome_lint.rules import tracking_params as tracking
-    from awesome_lint.urls import host, quiet_host
-
-    syntax = link_syntax.url_problem if ctx.runs(link_syntax.ID) else _none
-    https = insecure_link.target if ctx.runs(insecure_link.ID) else _none
-    params = tracking.target if ctx.runs(tracking.ID) else _nothing
-    arxiv = arxiv_link.target if ctx.runs(arxiv_link.ID) else _none
-    abstract = pdf_link.target if ctx.runs(pdf_link.ID) else _none
-    relative = bool(ctx.options(link_syntax.ID).get("allow_relative"))
-    hosts = ctx.https_hosts
-    extra = ctx.config.tracking_params
-    versions = bool(ctx.options(arxiv_link.ID).get("allow_versions"))
-
-    def facts(url: str) -> UrlFacts:
-        name = quiet_host(url)
-        if name is not None:
-            return UrlFacts(None, None, (), None, None, name)
-        return UrlFacts(
-            syntax(url, relative),
-            https(url, hosts),
-            params(url, extra),
-            arxiv(url, versions),
-            abstract(url),
-            host(url),
-        )
-
-    return ctx.cached("links:facts", facts)
-
-
-def _none(url: str, *options: Any) -> None:
-    return None
-
-
-def _nothing(url: str, *options: Any) -> tuple[str, ...]:
-    return ()
 
 
 def bare(host: str | None) -> str | None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from awesome_lint.config import ColumnSpec, fold_placeholder
 from awesome_lint.model import Cell
+from awesome_lint.tableschema import ColumnSpec, fold_placeholder
 
 # Texts that lists write for "none"; a column accepts those its spec lists in `placeholders`.
 PLACEHOLDER_LIKE = frozenset(

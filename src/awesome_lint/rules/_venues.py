@@ -13,11 +13,10 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from awesome_lint.binding import BoundTable
-from awesome_lint.config import ColumnSpec
 from awesome_lint.markdown.inline import LONE_LINK, PLAIN
 from awesome_lint.model import Cell, Row, Table
 from awesome_lint.rules.base import Context
+from awesome_lint.tableschema import BoundTable, ColumnSpec
 
 if TYPE_CHECKING:
     from awesome_lint.markdown.inline import Inline

@@ -31,14 +31,14 @@ the cell (reference links, bare URLs, destinations with escapes) are reported wi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Table
-from awesome_lint.rules._links import UrlFacts, link_problems, rewrite_table
+from awesome_lint.rules._links import link_problems, rewrite_table, url_answers
 from awesome_lint.rules.base import Context
+from awesome_lint.tableschema import BoundTable
 from awesome_lint.urls import arxiv_id
 
 ID = "arxiv-link"
@@ -65,10 +65,15 @@ def _target(url: str, allow_versions: bool) -> str | None:
     return canonical
 
 
-def target(url: str, allow_versions: bool) -> tuple[str, str] | None:
-    """The abstract page `url` should link instead and what is wrong with it, or None."""
-    new = _target(url, allow_versions)
-    return None if new is None else (new, _what(url, new))
+def question(ctx: Context) -> Callable[[str], tuple[str, str] | None]:
+    """The abstract page a URL should link instead and what is wrong with it, once per URL."""
+    allow_versions = bool(ctx.options(ID).get("allow_versions"))
+
+    def ask(url: str) -> tuple[str, str] | None:
+        new = _target(url, allow_versions)
+        return None if new is None else (new, _what(url, new))
+
+    return url_answers(ctx, ID, ask, None)
 
 
 def _what(url: str, canonical: str) -> str:
@@ -88,13 +93,11 @@ def _what(url: str, canonical: str) -> str:
 
 
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
-    return link_problems(ID, bound, ctx, _answer)
+    return link_problems(ID, bound, ctx, question(ctx), _message)
 
 
-def _answer(found: UrlFacts) -> tuple[str, str] | None:
-    if found.arxiv is None:
-        return None
-    new, what = found.arxiv
+def _message(url: str, found: tuple[str, str]) -> tuple[str, str]:
+    new, what = found
     return f"{what}; link the abstract page {new}", new
 
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.config import Config
 from awesome_lint.model import Cell, FixSafety, Problem, Row
+from awesome_lint.tableschema import BoundTable
 
 if TYPE_CHECKING:
     from awesome_lint.urls import HostPatterns

@@ -39,10 +39,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from awesome_lint import urls
-from awesome_lint.config import ColumnSpec
 from awesome_lint.model import Cell, FixSafety, Problem
 from awesome_lint.rules._schema import GENERIC_LABELS, fold_text, is_blank, is_placeholder
 from awesome_lint.rules.base import Context, at_cell
+from awesome_lint.tableschema import ColumnSpec
 
 ID = "duplicate-entry"
 FIX: FixSafety | None = None

@@ -34,11 +34,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem
 from awesome_lint.rules._schema import is_blank, looks_placeholder
 from awesome_lint.rules.base import Context, at_cell, at_row
-from awesome_lint.rules.empty_row import is_empty
+from awesome_lint.tableschema import BoundTable
 
 ID = "empty-cell"
 FIX: FixSafety | None = None
@@ -51,7 +50,7 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
     if not required:
         return
     for row in bound.table.rows:
-        if is_empty(row):
+        if row.is_empty:
             continue
         for i, spec in required:
             cell = row.cells[i] if i < len(row.cells) else None

@@ -27,29 +27,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from awesome_lint.binding import BoundTable
-from awesome_lint.model import FixSafety, Problem, Row, Table
+from awesome_lint.model import FixSafety, Problem, Table
 from awesome_lint.rules.base import Context, at_row
+from awesome_lint.tableschema import BoundTable
 
 ID = "empty-row"
 FIX: FixSafety | None = "safe"
-
-
-def is_empty(row: Row) -> bool:
-    return all(not cell.raw for cell in row.cells)
 
 
 def _removable(table: Table) -> bool:
     # cmark-gfm marks a table's last line blank when no body row follows its delimiter row
     # (add_text_to_container after try_opening_table_header): in a list, removing the last
     # body rows would turn a tight list loose.
-    return not table.in_list or not all(is_empty(row) for row in table.rows)
+    return not table.in_list or not all(row.is_empty for row in table.rows)
 
 
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
     removable = _removable(bound.table)
     for row in bound.table.rows:
-        if is_empty(row):
+        if row.is_empty:
             if removable:
                 yield at_row(ID, row, "row is empty", fix="safe", suggestion="Remove the row")
             else:
@@ -59,4 +55,4 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
 def fix(bound: BoundTable, table: Table, ctx: Context) -> Table:
     if not _removable(table):
         return table
-    return replace(table, rows=tuple(row for row in table.rows if not is_empty(row)))
+    return replace(table, rows=tuple(row for row in table.rows if not row.is_empty))

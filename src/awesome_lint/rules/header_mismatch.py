@@ -37,10 +37,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_lint.binding import BoundTable
-from awesome_lint.config import TableSchema, fold_header
 from awesome_lint.model import FixSafety, Problem
 from awesome_lint.rules.base import Context, at_cell, at_row
+from awesome_lint.tableschema import BoundTable, TableSchema, fold_header
 
 ID = "header-mismatch"
 FIX: FixSafety | None = None

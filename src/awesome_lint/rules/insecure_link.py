@@ -25,32 +25,31 @@ with escapes) are reported without a fix.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Table
-from awesome_lint.rules._links import UrlFacts, bare, link_problems, rewrite_table
+from awesome_lint.rules._links import bare, link_problems, rewrite_table, url_answers
 from awesome_lint.rules.base import Context
-from awesome_lint.urls import HostPatterns, upgrade_https
+from awesome_lint.tableschema import BoundTable
+from awesome_lint.urls import host, upgrade_https
 
 ID = "insecure-link"
 FIX: FixSafety | None = "unsafe"
 
 
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
-    return link_problems(ID, bound, ctx, _answer)
+    return link_problems(ID, bound, ctx, question(ctx), _message)
 
 
-def _answer(found: UrlFacts) -> tuple[str, str] | None:
-    if found.https is None:
-        return None
-    host = bare(found.host)
-    return f"insecure http:// link to {host}, which serves https; use https://", found.https
+def question(ctx: Context) -> Callable[[str], str | None]:
+    """The https form of a URL, if it should have it, once per URL."""
+    hosts = ctx.https_hosts
+    return url_answers(ctx, ID, lambda url: upgrade_https(url, hosts), None)
 
 
-def target(url: str, hosts: HostPatterns) -> str | None:
-    """The https form of `url`, if it should have it."""
-    return upgrade_https(url, hosts)
+def _message(url: str, https: str) -> tuple[str, str]:
+    name = bare(host(url))
+    return f"insecure http:// link to {name}, which serves https; use https://", https
 
 
 def fix(bound: BoundTable, table: Table, ctx: Context) -> Table:

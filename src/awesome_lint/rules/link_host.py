@@ -27,10 +27,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem
-from awesome_lint.rules._links import bare, links, url_facts
+from awesome_lint.rules._links import bare, links, url_host
 from awesome_lint.rules.base import Context, at_cell
+from awesome_lint.tableschema import BoundTable
 from awesome_lint.urls import HostPatterns
 
 ID = "link-host"
@@ -46,7 +46,7 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
     if not columns:
         return
     width = len(bound.table.header.cells)
-    facts = url_facts(ctx)
+    host_of = url_host(ctx)
     for row in bound.table.rows:
         for i in columns:
             if i >= width or i >= len(row.cells) or not row.cells[i].links:
@@ -54,7 +54,7 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
             cell = row.cells[i]
             name, allowed, expected = columns[i]
             for link in links(cell):
-                found = facts(link.url).host
+                found = host_of(link.url)
                 if found is None or allowed.match_host(found):
                     continue
                 yield at_cell(

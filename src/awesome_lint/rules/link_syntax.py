@@ -35,16 +35,14 @@ None: only a person knows which URL or text was meant.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from awesome_lint.binding import BoundTable
-from awesome_lint.config import ColumnSpec
 from awesome_lint.model import Cell, FixSafety, Link, Problem
-from awesome_lint.rules._links import links, table_links, url_facts
+from awesome_lint.rules._links import links, table_links, url_answers
 from awesome_lint.rules.base import Context, at_cell
-from awesome_lint.urls import is_absolute, malformed_reason
+from awesome_lint.tableschema import BoundTable, ColumnSpec
+from awesome_lint.urls import is_relative, malformed_reason
 
 ID = "link-syntax"
 FIX: FixSafety | None = None
@@ -56,17 +54,15 @@ OPTIONS: dict[str, Any] = {
     }
 }
 
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
-
 
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
-    facts = url_facts(ctx)
+    answers = question(ctx)
     width = len(bound.table.header.cells)
     specs = [*bound.columns[:width], *[None] * (width - len(bound.columns))]
     required = [spec is not None and spec.links == "required" for spec in specs]
     if not any(required):  # only the links to look at
         for cell, link in table_links(bound, ctx):
-            message = _problem(link, cell, False, facts(link.url).syntax)
+            message = _problem(link, cell, False, answers(link.url))
             if message is not None:
                 yield at_cell(ID, cell, message[0], suggestion=message[1])
         return
@@ -84,7 +80,7 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
                     suggestion="Add a [text](url) link",
                 )
             for link in found:
-                message = _problem(link, cell, required[i], facts(link.url).syntax)
+                message = _problem(link, cell, required[i], answers(link.url))
                 if message is not None:
                     yield at_cell(ID, cell, message[0], suggestion=message[1])
 
@@ -92,6 +88,12 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
 def _missing(cell: Cell, found: tuple[Link, ...], spec: ColumnSpec) -> bool:
     # An empty cell is empty-cell's business; a placeholder says there is nothing to link.
     return bool(cell.raw) and not found and not spec.is_placeholder(cell.text)
+
+
+def question(ctx: Context) -> Callable[[str], tuple[int, str, str] | None]:
+    """`url_problem` with the rule's options, once per URL."""
+    allow_relative = bool(ctx.options(ID).get("allow_relative"))
+    return url_answers(ctx, ID, lambda url: url_problem(url, allow_relative), None)
 
 
 def url_problem(url: str, allow_relative: bool) -> tuple[int, str, str] | None:
@@ -104,7 +106,7 @@ def url_problem(url: str, allow_relative: bool) -> tuple[int, str, str] | None:
     reason = malformed_reason(url)
     if reason is not None:
         return 0, f"malformed URL `{url}`: {reason}", "Correct the URL"
-    if not allow_relative and not url.startswith("#") and _is_relative(url):
+    if not allow_relative and not url.startswith("#") and is_relative(url):
         return (
             1,
             f"relative link `{url}`; expected an absolute URL",
@@ -130,8 +132,3 @@ def _problem(
     if required and link.kind == "bare":
         return f"bare URL {link.text}; expected a [text](url) link", f"Write it as [text]({url})"
     return None
-
-
-def _is_relative(url: str) -> bool:
-    # A URL with a scheme but no host (doi:, tel:) is not relative, whatever else it is.
-    return (url.startswith("//") or not _SCHEME.match(url)) and not is_absolute(url)

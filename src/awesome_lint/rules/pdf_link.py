@@ -27,13 +27,13 @@ destinations with escapes) are reported without a fix.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Severity, Table
-from awesome_lint.rules._links import UrlFacts, bare, link_problems, rewrite_table
+from awesome_lint.rules._links import bare, link_problems, rewrite_table, url_answers
 from awesome_lint.rules.base import Context
-from awesome_lint.urls import abstract_url
+from awesome_lint.tableschema import BoundTable
+from awesome_lint.urls import abstract_url, host
 
 ID = "pdf-link"
 FIX: FixSafety | None = "unsafe"
@@ -41,18 +41,16 @@ SEVERITY: Severity = "warning"
 
 
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
-    return link_problems(ID, bound, ctx, _answer)
+    return link_problems(ID, bound, ctx, question(ctx), _message)
 
 
-def _answer(found: UrlFacts) -> tuple[str, str] | None:
-    if found.abstract is None:
-        return None
-    return f"link to a PDF on {bare(found.host)}; link its abstract page instead", found.abstract
+def question(ctx: Context) -> Callable[[str], str | None]:
+    """The abstract page a publisher PDF link should be, once per URL."""
+    return url_answers(ctx, ID, abstract_url, None)
 
 
-def target(url: str) -> str | None:
-    """The abstract page of a publisher PDF link."""
-    return abstract_url(url)
+def _message(url: str, abstract: str) -> tuple[str, str]:
+    return f"link to a PDF on {bare(host(url))}; link its abstract page instead", abstract
 
 
 def fix(bound: BoundTable, table: Table, ctx: Context) -> Table:

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem
 from awesome_lint.rules.base import Context, at_cell, at_row, plural
+from awesome_lint.tableschema import BoundTable
 
 ID = "ragged-row"
 FIX: FixSafety | None = "safe"
@@ -36,7 +36,7 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
     width = len(bound.table.header.cells)
     for row in bound.table.rows:
         count = len(row.cells)
-        if count == width or all(not cell.raw for cell in row.cells):
+        if count == width or row.is_empty:
             continue
         if count < width:
             yield at_row(

@@ -38,10 +38,10 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Row, Table
 from awesome_lint.rules._schema import is_blank, is_placeholder
 from awesome_lint.rules.base import Context, at_cell
+from awesome_lint.tableschema import BoundTable
 
 ID = "row-order"
 FIX: FixSafety | None = "unsafe"

@@ -26,10 +26,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem
 from awesome_lint.render import Style, first_misaligned
 from awesome_lint.rules.base import Context, at_row
+from awesome_lint.tableschema import BoundTable
 
 ID = "table-format"
 FIX: FixSafety | None = "safe"

@@ -28,12 +28,12 @@ are reported without a fix.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Table
-from awesome_lint.rules._links import rewrite_table, table_links, url_facts
+from awesome_lint.rules._links import rewrite_table, table_links, url_answers
 from awesome_lint.rules.base import Context, at_cell
+from awesome_lint.tableschema import BoundTable
 from awesome_lint.urls import strip_tracking, tracking_params
 
 ID = "tracking-params"
@@ -42,9 +42,9 @@ FIX: FixSafety | None = "unsafe"
 
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
     extra = ctx.config.tracking_params
-    facts = url_facts(ctx)
+    answers = question(ctx)
     for cell, link in table_links(bound, ctx):
-        names = facts(link.url).tracking
+        names = answers(link.url)
         if not names:
             continue
         listed = ", ".join(names)
@@ -61,9 +61,10 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
         )
 
 
-def target(url: str, extra: tuple[str, ...]) -> tuple[str, ...]:
-    """The tracking parameters of `url`; `extra`, those of the config."""
-    return tuple(tracking_params(url, extra))
+def question(ctx: Context) -> Callable[[str], tuple[str, ...]]:
+    """The tracking parameters of a URL (with those of the config), once per URL."""
+    extra = ctx.config.tracking_params
+    return url_answers(ctx, ID, lambda url: tuple(tracking_params(url, extra)), ())
 
 
 def fix(bound: BoundTable, table: Table, ctx: Context) -> Table:

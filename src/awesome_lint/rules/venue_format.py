@@ -41,10 +41,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Table
 from awesome_lint.rules._venues import TableVenues, fix_table, planned, table_venues
 from awesome_lint.rules.base import Context, at_cell
+from awesome_lint.tableschema import BoundTable
 
 if TYPE_CHECKING:
     from awesome_lint.venues import Mention, Style

@@ -31,10 +31,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Severity
 from awesome_lint.rules._venues import table_venues
 from awesome_lint.rules.base import Context, at_cell
+from awesome_lint.tableschema import BoundTable
 
 ID = "venue-unknown"
 FIX: FixSafety | None = None

@@ -27,7 +27,7 @@ from awesome_lint.urls.hosts import (
 from awesome_lint.urls.ids import arxiv_abs, arxiv_id, doi
 from awesome_lint.urls.parse import bare_host, host
 from awesome_lint.urls.publishers import abstract_url, quiet_host
-from awesome_lint.urls.syntax import is_absolute, malformed_reason
+from awesome_lint.urls.syntax import is_absolute, is_relative, malformed_reason
 from awesome_lint.urls.tracking import (
     TRACKING_PARAMS,
     TRACKING_PREFIXES,
@@ -50,6 +50,7 @@ __all__ = [
     "host",
     "host_matches",
     "is_absolute",
+    "is_relative",
     "malformed_reason",
     "quiet_host",
     "strip_tracking",

@@ -21,6 +21,17 @@ def is_absolute(url: str) -> bool:
     return parsed.host is not None
 
 
+_HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+def is_relative(url: str) -> bool:
+    """Whether `url` is relative: scheme-relative (`//x/y`), or without a scheme and host.
+
+    A URL with a scheme but no host (`doi:`, `tel:`) is not relative, whatever else it is.
+    """
+    return (url.startswith("//") or not _HAS_SCHEME.match(url)) and not is_absolute(url)
+
+
 _WHITESPACE = re.compile(r"\s")
 _SCHEME = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)(?P<separator>[:;]*[/\\]*)")
 _HOST_SCHEMES = frozenset({"http", "https", "ftp", "ftps", "sftp", "ws", "wss"})

@@ -37,13 +37,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from awesome_lint.binding import BoundTable
 from awesome_lint.model import FixSafety, Problem, Row
 from awesome_lint.rows import RowError, RowSchemaError, RowValidator, row_object
 from awesome_lint.rules.base import Context, at_cell, at_row
-from awesome_lint.rules.empty_row import is_empty
+from awesome_lint.tableschema import BoundTable
 
-ID = "schema"
+ID = "invalid-cell"
+# The rule's id before it was named after the problem; configs, --select and comments keep it.
+ALIASES = ("schema",)
 FIX: FixSafety | None = None
 
 # One validator per row schema for the whole run, keyed by the schema object's identity
@@ -68,7 +69,7 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
         return
     rows = validator(bound.schema.row)
     for row in bound.table.rows:
-        if is_empty(row):
+        if row.is_empty:
             continue
         try:
             errors = rows.errors(row_object(bound, row))
