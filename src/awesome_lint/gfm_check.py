@@ -28,7 +28,7 @@ _CELL = re.compile(r"(<t[dh](?: [^>]*)?>).*?(</t[dh]>)", re.DOTALL)
 
 
 @lru_cache(maxsize=1)
-def _renderer() -> Callable[[str], str] | None:
+def _renderer() -> Callable[[str], bytes] | None:
     try:
         from cmarkgfm import cmark
     except ImportError:
@@ -44,13 +44,13 @@ def _renderer() -> Callable[[str], str] | None:
     except (AttributeError, OSError, ValueError):  # another cmarkgfm: its one-call API
         unsafe = cmark.Options.CMARK_OPT_UNSAFE
 
-        def render_simply(text: str) -> str:
+        def render_simply(text: str) -> bytes:
             html: str = cmark.github_flavored_markdown_to_html(text, options=unsafe)
-            return html
+            return html.encode("utf-8")
 
         return render_simply
 
-    def render(text: str) -> str:
+    def render(text: str) -> bytes:
         # github_flavored_markdown_to_html step by step, freeing the document it parsed
         # and the HTML buffer (cmarkgfm's own call keeps both: some twenty times the text,
         # at every call).
@@ -66,7 +66,7 @@ def _renderer() -> Callable[[str], str] | None:
                     root, options, cmark.parser_get_syntax_extensions(parser)
                 )
                 try:
-                    html: str = ffi.string(raw).decode("utf-8")
+                    html: bytes = ffi.string(raw)
                 finally:
                     free_buffer(int(ffi.cast("uintptr_t", raw)))
             finally:
@@ -110,7 +110,7 @@ class Rendering:
     fixer's own checks). Only a digest of each part's HTML is kept."""
 
     def __init__(
-        self, before: Text, after: Text, render: Callable[[str], str], background: bool
+        self, before: Text, after: Text, render: Callable[[str], bytes], background: bool
     ) -> None:
         self.before, self.after, self.render = before, after, render
         bounds = _bounds(before[0], after[0])
@@ -144,8 +144,8 @@ class Rendering:
         for (a, b, c, d), (old_digest, new_digest) in zip(self.pairs, self.digests):
             if old_digest == new_digest:
                 continue
-            old = _comparable(self.render(_join(self.before, a, b)), unsafe_fixes)
-            new = _comparable(self.render(_join(self.after, c, d)), unsafe_fixes)
+            old = _comparable(self.render(_join(self.before, a, b)).decode(), unsafe_fixes)
+            new = _comparable(self.render(_join(self.after, c, d)).decode(), unsafe_fixes)
             if old != new:
                 return _first_difference(old, new)
         return None
@@ -181,8 +181,8 @@ def _join(text: Text, start: int, end: int) -> str:
     return "".join(line + ending for line, ending in zip(lines[start:end], endings[start:end]))
 
 
-def _digest(html: str) -> bytes:
-    return hashlib.blake2b(html.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+def _digest(html: bytes) -> bytes:
+    return hashlib.blake2b(html, digest_size=16).digest()
 
 
 def _bounds(old: Sequence[str], new: Sequence[str]) -> tuple[list[int], list[int]] | None:
