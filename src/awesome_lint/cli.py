@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from awesome_lint import __version__
+from awesome_lint import __version__, gfm_check
 from awesome_lint.collector import collector_paused
 from awesome_lint.files import FileError, MarkdownFile, discover, read_markdown, write_atomic
 
@@ -54,12 +54,10 @@ def _error(message: str) -> None:
     click.echo(f"awesome-lint: {message}", err=True)
 
 
-def _print_version(ctx: click.Context) -> None:
-    from awesome_lint.gfm_check import check_name
-
-    click.echo(f"awesome-lint, version {__version__}")
-    click.echo(f"fix check: {check_name()}")
-    ctx.exit(0)
+def _version(ctx: click.Context, _param: object, value: bool) -> None:
+    if value:
+        click.echo(f"awesome-lint, version {__version__}\nfix check: {gfm_check.check_name()}")
+        ctx.exit(0)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -88,15 +86,7 @@ def _print_version(ctx: click.Context) -> None:
 @click.option("--statistics", is_flag=True, help="Print the number of problems per rule.")
 @click.option("--stdin-filename", help="The name of the file read from standard input.")
 @click.option("--color/--no-color", default=None, help="Colour the output (default: on a tty).")
-@click.option(
-    "-V",
-    "--version",
-    is_flag=True,
-    expose_value=False,
-    is_eager=True,
-    callback=lambda ctx, _param, value: _print_version(ctx) if value else None,
-    help="Show the version, and which check guards a fix, and exit.",
-)
+@click.option("-V", "--version", is_flag=True, expose_value=False, is_eager=True, callback=_version)
 def check(
     paths: tuple[str, ...],
     fix: bool,
