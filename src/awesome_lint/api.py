@@ -92,6 +92,8 @@ def analyse(
             for rule in rules:
                 if rule.check is not None:
                     found = rule.check(table, context)
+                    if not table.table.renderable:
+                        found = (replace(p, fix=None) if p.fix else p for p in found)
                     problems.extend(_with_severity(found, severities[rule.id]))
             context.forget(table)
         for rule in rules:

@@ -19,7 +19,7 @@ import click
 from awesome_lint import __version__
 from awesome_lint.cli_add import PAPER_COMMANDS
 from awesome_lint.collector import collector_paused
-from awesome_lint.commands import export, init, rules
+from awesome_lint.commands import EPILOG, export, init, rules, show_version
 from awesome_lint.files import FileError, MarkdownFile, discover, read_markdown, write_atomic
 
 if TYPE_CHECKING:
@@ -32,16 +32,6 @@ OUTPUT_FORMATS = ("text", "concise", "full", "json", "github", "gitlab", "sarif"
 MACHINE_FORMATS = ("json", "github", "gitlab", "sarif")
 
 # `awesome-lint --help` lists these; each has its own --help.
-_EPILOG = """\b
-Commands (each has its own --help):
-  check    check tables; the default: `awesome-lint FILE` is `awesome-lint check FILE`
-  format   lay tables out (--check, --diff: write nothing)
-  rules    list the rules, or print one rule's documentation
-  init     write a .awesome-lint.json inferred from a list's tables
-  export   print a file's tables as JSON or CSV
-  add      add an entry to a table, written in the list's conventions
-  venues   look the listed papers up online: preprints since published
-"""
 
 
 @dataclass
@@ -75,7 +65,7 @@ def _error(message: str) -> None:
     click.echo(f"awesome-lint: {message}", err=True)
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EPILOG)
+@click.command(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--fix", is_flag=True, help="Rewrite tables in place (safe fixes).")
 @click.option(
@@ -106,7 +96,9 @@ def _error(message: str) -> None:
 @click.option("--color/--no-color", default=None, help="Colour the output (default: on a tty).")
 @click.option("--online", is_flag=True, help="Also check the links online (see the README).")
 @click.option("--changed-since", metavar="REF", help="--online, for rows changed since REF.")
-@click.version_option(__version__, "-V", "--version", prog_name="awesome-lint")
+@click.option(
+    "-V", "--version", is_flag=True, expose_value=False, is_eager=True, callback=show_version
+)
 def check(
     paths: tuple[str, ...],
     fix: bool,

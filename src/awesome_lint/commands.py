@@ -1,4 +1,5 @@
-"""The commands besides checking and formatting: `export`, `rules` and `init`.
+"""The commands besides checking and formatting: `export`, `rules` and `init`; the help's list
+of commands and `--version`.
 
 Thin edges like the rest of the command line: files in, text out, exit codes 0 and 2.
 """
@@ -11,11 +12,33 @@ from pathlib import Path
 
 import click
 
+from awesome_lint import __version__
 from awesome_lint.files import FileError, read_markdown, write_atomic
 
 
 def _error(message: str) -> None:
     click.echo(f"awesome-lint: {message}", err=True)
+
+
+EPILOG = """\b
+Commands (each has its own --help):
+  check    check tables; the default: `awesome-lint FILE` is `awesome-lint check FILE`
+  format   lay tables out (--check, --diff: write nothing)
+  rules    list the rules, or print one rule's documentation
+  init     write a .awesome-lint.json inferred from a list's tables
+  export   print a file's tables as JSON or CSV
+  add      add an entry to a table, written in the list's conventions
+  venues   look the listed papers up online: preprints since published
+"""
+
+
+def show_version(ctx: click.Context, _param: object, value: bool) -> None:
+    """`--version`: the version, and which check guards the fixer's writes."""
+    if value:
+        from awesome_lint import gfm_check
+
+        click.echo(f"awesome-lint, version {__version__}\nfix check: {gfm_check.check_name()}")
+        ctx.exit(0)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})

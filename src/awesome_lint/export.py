@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import heapq
+import html
 import io
 import json
 from collections.abc import Iterator
@@ -12,6 +13,7 @@ from typing import Any
 from awesome_lint.markdown.blocks import Leaf
 from awesome_lint.markdown.html_tables import HtmlTable, has_html_tables, html_tables
 from awesome_lint.markdown.inline import parse_inline
+from awesome_lint.markdown.inline_scanner import scan
 from awesome_lint.markdown.tables import ParsedDocument, parse
 from awesome_lint.model import Cell, Row, Table
 
@@ -78,6 +80,7 @@ def iter_document_tables(document: ParsedDocument) -> Iterator[dict[str, Any]]:
         document.leaves,
         lambda md: parse_inline(md, document.references).text,
         cells_of,
+        lambda md: inline_html(md, document.references),
     )
     html: list[tuple[int, Table | dict[str, Any]]] = [(h.line, _html_table(h)) for h in found]
     html.sort(key=lambda pair: pair[0])
@@ -87,6 +90,17 @@ def iter_document_tables(document: ParsedDocument) -> Iterator[dict[str, Any]]:
     # Both come in document order: merge them by line.
     for _, item in heapq.merge(markdown, html, key=lambda pair: pair[0]):
         yield item if isinstance(item, dict) else table_data(item)
+
+
+def inline_html(markdown: str, references: Any) -> str:
+    """A paragraph's Markdown as HTML enough to find the tables it writes in raw HTML."""
+    # Soft line breaks are white space in HTML; the scanner reads one line.
+    scanned = scan(
+        markdown.replace("\r\n", " ").replace("\n", " ").replace("\r", " "),
+        references,
+        keep_html=True,
+    )
+    return scanned.text if scanned is not None else html.escape(markdown, quote=False)
 
 
 def _html_table(h: HtmlTable) -> dict[str, Any]:

@@ -3,7 +3,9 @@
 Only the lines of fixed tables change; every other byte, line endings included, stays.
 Before the result is accepted it is parsed again: the same tables must come back with the
 cells the fixes meant (for safe fixes: the same cell texts GitHub shows), and fixing the
-result again must change nothing. Otherwise the text is left alone and FixError says why.
+result again must change nothing. Last, GitHub's own renderer must show the same page
+(`gfm_check`, which shares nothing with our reader). Otherwise the text is left alone and
+FixError says why.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import chain
 
+from awesome_lint import gfm_check
 from awesome_lint.api import Analysis, Selection, analyse
 from awesome_lint.collector import collector_paused
 from awesome_lint.config import Config
@@ -70,6 +73,10 @@ def _fix_text(
     # aligned, a large list's fixed text is twice its size, and one string of it would be
     # four bytes a character as soon as one emoji is in it.
     before = analysis.problems
+    # GitHub's view of both texts, meanwhile.
+    rendering = gfm_check.start(
+        (analysis.document.lines, analysis.document.endings), (fixed.lines, fixed.endings)
+    )
     expected = _expectations(analysis.document.tables, intended, unsafe_fixes)
     reusable = analysis.reusable()
     del analysis, intended
@@ -82,6 +89,9 @@ def _fix_text(
         raise FixError(f"line {line}: fixing the result again would change it again")
     after = again.problems
     del again
+    difference = rendering.difference(unsafe_fixes) if rendering is not None else None
+    if difference is not None:
+        raise FixError(f"GitHub's renderer would show the fixed text differently ({difference})")
     return FixResult(text, fixed, before, after)
 
 

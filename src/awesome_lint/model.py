@@ -86,6 +86,11 @@ class Table:
     delimiter: Row
     align: tuple[Align, ...]
     rows: tuple[Row, ...]
+    # Inside a list item: there a table without body rows makes the list loose.
+    in_list: bool = False
+    # False when no fix can rewrite it without changing how GitHub reads it: its
+    # problems are then reported without a fix.
+    renderable: bool = True
 
     @property
     def columns(self) -> tuple[str, ...]:

@@ -20,7 +20,8 @@ _TRAILING = "?!.,:*_~'\""
 
 
 def _space(c: str) -> bool:
-    return c in " \t\n\v\f\r" or unicodedata.category(c) == "Zs"
+    # cmark_utf8proc_is_space: no vertical tab.
+    return c in " \t\n\f\r" or unicodedata.category(c) == "Zs"
 
 
 def _host_char(c: str) -> bool:
@@ -115,14 +116,14 @@ def _trim(s: str, start: int, end: int) -> int:
 
 def _run_end(s: str, pos: int) -> int:
     n = len(s)
-    while pos < n and s[pos] not in " \t\n\v\f\r" and s[pos] != "<":
+    while pos < n and s[pos] not in " \t\n\r<":  # cmark_isspace: not VT or FF
         pos += 1
     return pos
 
 
 def match_www(s: str, pos: int) -> int | None:
     """End of a `www.` link starting at pos, if GitHub links it."""
-    if pos > 0 and s[pos - 1] not in "*_~(" and s[pos - 1] not in " \t\n\v\f\r":
+    if pos > 0 and s[pos - 1] not in "*_~( \t\n\r":
         return None
     if not s.startswith("www.", pos):
         return None
@@ -140,7 +141,11 @@ def match_url(s: str, colon: int) -> tuple[int, int] | None:
     start = colon
     while start > 0 and s[start - 1].isascii() and s[start - 1].isalpha():
         start -= 1
-    if s[start:colon] not in _SCHEMES:
+    # sd_autolink_issafe: the scheme in any case, then a character that may start a host
+    # name; `http://*a*` is no link and its emphasis stands.
+    if s[start:colon].lower() not in _SCHEMES or colon + 3 >= len(s):
+        return None
+    if not _host_char(s[colon + 3]):
         return None
     domain = _domain_end(s, colon + 3, allow_short=True)
     if domain == colon + 3:

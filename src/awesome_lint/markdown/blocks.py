@@ -28,6 +28,11 @@ from awesome_lint.markdown.linkrefs import parse_reference_definitions
 
 TAB_STOP = 4
 CODE_INDENT = 4
+_MAX_LIST_DEPTH = 100
+# cmark-gfm's table limits: cells in a row (a uint16 count), and the cells a table may
+# fill in for short rows (MAX_AUTOCOMPLETED_CELLS) before it takes no more rows.
+_MAX_CELLS = 0xFFFF
+_MAX_AUTOCOMPLETED = 0x80000
 
 _DOC, _QUOTE, _LIST, _ITEM, _PARA, _HEADING, _HR, _CODE, _HTML, _TABLE = range(10)
 _CONTAINERS = (_DOC, _QUOTE, _ITEM)
@@ -53,6 +58,14 @@ class RawTable:
     # The lines of the paragraph the header was the last line of: GitHub keeps them as a
     # paragraph above the table.
     lead_lines: int = 0
+    # Inside a list item (at any depth).
+    in_list: bool = False
+    # False when a fix cannot rewrite the table without changing how GitHub reads it.
+    renderable: bool = True
+    # The cells filled in for short body rows, over the first `counted` rows (-1: not yet
+    # counted; only large tables need it).
+    missing: int = -1
+    counted: int = 0
 
 
 class RawHeading(NamedTuple):
@@ -87,13 +100,13 @@ class BlockDocument(NamedTuple):
 class _Node:
     __slots__ = (
         "bullet",
+        "children",
         "content",
         "delim",
         "fence_char",
         "fence_length",
         "fence_offset",
         "fenced",
-        "has_child",
         "html_type",
         "kind",
         "last_child",
@@ -113,7 +126,10 @@ class _Node:
         self.kind = kind
         self.parent = parent
         self.last_child: _Node | None = None
-        self.has_child = False
+        # How many children it has: a paragraph of reference definitions only is removed
+        # when it closes (cmark-gfm's finalize), and an item left without any is done at
+        # its next blank line.
+        self.children = 0
         self.open = True
         self.start_line = start_line
         self.content: list[str] = []
@@ -140,6 +156,9 @@ _CLOSE_FENCE_RE = re.compile(r"(`{3,}|~{3,})[ \t]*$")
 _SETEXT_RE = re.compile(r"(?:(=+)|-+)[ \t]*$")
 _THEMATIC_RE = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _ORDERED_RE = re.compile(r"[0-9]{1,9}")
+# cmark-gfm's scan_tasklist, which open_tasklist_item matches from the start of the line, not
+# from the item's marker: in `> - [x] a` or `- - [x] a` the brackets are text.
+_TASK_RE = re.compile(r"[ \t\v\f]*(?:[*+-]|[0-9]+[.)])[ \t\v\f]+\[[ xX]\][ \t\v\f]")
 _BLOCK_TAGS = frozenset(
     [
         "address",
@@ -233,6 +252,8 @@ _DELIMITER_RE = re.compile(
 _CELL_PIPE = re.compile(r"((?:[^|\\]+|\\\|?)*)(\|[ \t\v\f]*)?")
 _PIPE_SPACE = re.compile(r"\|[ \t\v\f]*")
 _SPACECHARS = " \t\v\f"
+# cmark_isspace: what cmark_strbuf_trim takes off a cell (not VT or FF).
+_CELL_TRIM = " \t\n\r"
 
 
 def split_row(text: str, pos: int = 0) -> list[tuple[int, int]] | None:
@@ -255,13 +276,17 @@ def split_row(text: str, pos: int = 0) -> list[tuple[int, int]] | None:
             if m.end(1) > pos:
                 cells.append(m.span(1))
             break
+    if len(cells) > _MAX_CELLS:
+        return None  # cmark-gfm's append_row_cell: no row has more
     return cells or None
 
 
 def _alignments(text: str, cells: list[tuple[int, int]]) -> tuple[str, ...]:
     out = []
     for start, end in cells:
-        marker = text[start:end].strip(_SPACECHARS)
+        # cmark-gfm trims a delimiter cell of space, tab, CR and LF only (cmark_strbuf_trim),
+        # so in `-:\f` the colon is not last and aligns nothing.
+        marker = text[start:end].strip(_CELL_TRIM)
         left, right = marker.startswith(":"), marker.endswith(":")
         out.append("center" if left and right else "left" if left else "right" if right else "none")
     return tuple(out)
@@ -286,6 +311,12 @@ class _Parser:
         self.indent = 0
         self.blank = False
         self.partial_tab = False
+        self.task_line = 0
+        self.row_refused = False
+        # Lazy continuation lines whose text starts with white space: cmark-gfm's add_line
+        # keeps it (and the rest of a tab a container half used), so a header rewritten
+        # there as `| a |` would read as `| | a |`.
+        self.spaced_lazy_lines: set[int] = set()
         self._row_cache: tuple[int, int, list[tuple[int, int]] | None] = (0, -1, None)
         self._only_cache: tuple[tuple[int, str], int] = ((0, ""), 0)
 
@@ -358,6 +389,33 @@ class _Parser:
             self._only_cache = (key, len(self.line.rstrip(char + " \t")))
         return self._only_cache[1] <= pos
 
+    def _takes_row(
+        self, table: RawTable | None, line: str, cells: list[tuple[int, int]] | None
+    ) -> bool:
+        """Whether the table takes one more row: cmark-gfm's try_opening_table_row refuses
+        it once the cells filled in for short rows exceed MAX_AUTOCOMPLETED_CELLS."""
+        assert table is not None
+        if len(table.rows) * table.columns <= _MAX_AUTOCOMPLETED:
+            return True  # fewer cells than the limit in all: no need to count
+        if table.missing < 0:
+            table.missing = sum(
+                max(0, table.columns - len(self._cells_of(ref))) for ref in table.rows
+            )
+            table.counted = len(table.rows)
+        for ref in table.rows[table.counted :]:
+            table.missing += max(0, table.columns - len(self._cells_of(ref)))
+        table.counted = len(table.rows)
+        if table.missing <= _MAX_AUTOCOMPLETED:
+            return True
+        # A fix that fills in short rows would let the table take the lines it refused.
+        table.renderable = False
+        return False
+
+    def _cells_of(self, ref: LineRef) -> tuple[tuple[int, int], ...] | list[tuple[int, int]]:
+        if ref.cells is not None:
+            return ref.cells
+        return split_row(self.lines[ref.number - 1], ref.start) or []
+
     def prefix_end(self) -> int:
         return self.offset + 1 if self.partial_tab else self.offset
 
@@ -374,7 +432,7 @@ class _Parser:
             parent = self.finalize(parent)
         child = _Node(kind, parent, self.lineno)
         parent.last_child = child
-        parent.has_child = True
+        parent.children += 1
         return child
 
     def finalize(self, node: _Node) -> _Node:
@@ -387,6 +445,8 @@ class _Parser:
             self._finalize_paragraph(node)
             if node.content:
                 self._leaf("text", node, "".join(node.content))
+            else:
+                node.parent.children -= 1
         elif kind == _HEADING:
             content = "".join(node.content)
             self.headings.append(RawHeading(node.start_line, node.level, content))
@@ -417,7 +477,13 @@ class _Parser:
         self.line = line = self.lines[lineno - 1]
         self.lineno = lineno
         current = self.current
-        if current.kind == _TABLE and current.parent is self.doc and line[:1] == "|":
+        if (
+            current.kind == _TABLE
+            and current.parent is self.doc
+            and line[:1] == "|"
+            and len(line) < _MAX_CELLS
+            and self._takes_row(current.table, line, None)
+        ):
             # The commonest line of a list: the next row of a top-level table. Every block
             # start would need a character other than `|` first, so it is a row.
             if "\\" not in line:
@@ -462,7 +528,7 @@ class _Parser:
             elif kind == _ITEM:
                 if self.indent >= container.marker_offset + container.padding:
                     self.advance(container.marker_offset + container.padding, True)
-                elif self.blank and container.has_child:
+                elif self.blank and container.children:
                     self.advance(self.first_nonspace - self.offset, False)
                 else:
                     ok = False
@@ -504,7 +570,11 @@ class _Parser:
     def open_new_blocks(self, container: _Node, all_matched: bool) -> _Node:
         maybe_lazy = self.current.kind == _PARA
         kind = container.kind
+        # cmark-gfm's MAX_LIST_DEPTH counts the blocks opened on this line
+        # (open_new_blocks): from the 100th on, a list marker is text.
+        depth = 0
         while kind not in (_CODE, _HTML):
+            depth += 1
             self.find_first_nonspace()
             indented = self.indent >= CODE_INDENT
             fns = self.first_nonspace
@@ -550,7 +620,11 @@ class _Parser:
             ):
                 container = self.add_child(container, _HR)
                 self.advance(len(self.line) - self.offset, False)
-            elif self.indent < 4 and (marker := self._list_marker(fns, kind == _PARA)):
+            elif (
+                self.indent < 4
+                and depth < _MAX_LIST_DEPTH
+                and (marker := self._list_marker(fns, kind == _PARA))
+            ):
                 container = self._open_item(container, marker)
             elif indented and not maybe_lazy and not self.blank:
                 self.advance(CODE_INDENT, True)
@@ -565,10 +639,18 @@ class _Parser:
                     break
                 table = container.table
                 assert table is not None
+                if not self._takes_row(table, self.line, cells):
+                    self.row_refused = True
+                    break
                 ref = LineRef(self.lineno, self.prefix_end(), self.first_nonspace, tuple(cells))
                 table.rows.append(ref)
                 self.advance(len(self.line) - self.offset, False)
             else:
+                if kind == _ITEM and _TASK_RE.match(self.line):
+                    # The checkbox of a task item is no text of it (cmark-gfm's
+                    # open_tasklist_item steps over the three characters).
+                    self.advance(3, False)
+                    self.task_line = self.lineno
                 break
             if container.kind in (_PARA, _HEADING, _CODE, _HTML):
                 break
@@ -584,7 +666,7 @@ class _Parser:
             return 2
         if line.startswith("<?", pos):
             return 3
-        if line.startswith("<![CDATA[", pos):
+        if line[pos : pos + 9].upper() == "<![CDATA[":  # re2c's quoted strings ignore case
             return 5
         if line.startswith("<!", pos) and "A" <= line[pos + 2 : pos + 3] <= "Z":
             return 4
@@ -600,15 +682,17 @@ class _Parser:
         line = self.line
         c = self.peek(pos)
         if c in "*-+":
+            # cmark_isspace: a vertical tab or form feed after the marker makes it text.
             after = self.peek(pos + 1)
-            if after not in " \t\n\v\f\r":
+            if after not in " \t\n\r":
                 return None
             if interrupts_paragraph:
                 i = pos + 1
                 while self.peek(i) in " \t":
                     i += 1
-                # cmark-gfm only looks for "\n" here, so in CRLF files "-" alone does interrupt.
-                if i >= len(line) and self.endings[self.lineno - 1] in ("\n", ""):
+                # cmark-gfm's S_process_line ends every line with "\n", whatever its ending
+                # was, so a bare marker never interrupts a paragraph, in CRLF files too.
+                if i >= len(line):
                     return None
             return 1, c, ""
         m = _ORDERED_RE.match(line, pos)
@@ -620,7 +704,7 @@ class _Parser:
         delim = self.peek(end)
         if delim not in ".)":
             return None
-        if self.peek(end + 1) not in " \t\n\v\f\r":
+        if self.peek(end + 1) not in " \t\n\r":
             return None
         if interrupts_paragraph:
             i = end + 1
@@ -655,7 +739,7 @@ class _Parser:
 
     def _try_table_header(self, paragraph: _Node) -> _Node | None:
         line, fns = self.line, self.first_nonspace
-        if line[fns : fns + 1] not in ("|", ":", "-", " ", "\t") or not _DELIMITER_RE.match(
+        if line[fns : fns + 1] not in ("|", ":", "-", "\v", "\f") or not _DELIMITER_RE.match(
             line, fns
         ):
             return None
@@ -665,7 +749,8 @@ class _Parser:
             return None
         delimiter = split_row(line, fns)
         header_ref = paragraph.line_refs[-1]
-        header_cells = split_row(self.lines[header_ref.number - 1], header_ref.start)
+        header_line = self.lines[header_ref.number - 1]
+        header_cells = split_row(header_line, header_ref.start)
         if delimiter is None or header_cells is None or len(header_cells) != len(delimiter):
             paragraph.table_tried = True
             return None
@@ -675,6 +760,9 @@ class _Parser:
             columns=len(delimiter),
             align=_alignments(line, delimiter),
             lead_lines=len(paragraph.line_refs) - 1,
+            in_list=_in_item(paragraph),
+            renderable=header_ref.number not in self.spaced_lazy_lines
+            and not (len(paragraph.line_refs) > 1 and _all_dashes(header_line, header_cells)),
         )
         self.tables.append(table)
         # GitHub keeps the lines above the header as a paragraph, without looking for
@@ -697,6 +785,8 @@ class _Parser:
             and not self.blank
             and self.current.kind == _PARA
         ):
+            if self.partial_tab or self.peek(self.offset) in " \t":
+                self.spaced_lazy_lines.add(self.lineno)
             self._add_line(self.current, self.offset)
             return
         while self.current is not last_matched:
@@ -717,6 +807,12 @@ class _Parser:
                 container.content.append(_chop_closing_hashes(self.line[self.first_nonspace :]))
         elif kind == _PARA:
             self._add_line(container, self.first_nonspace)
+        elif kind == _TABLE and self.row_refused:
+            # A row the table could not take starts a paragraph after it (cmark-gfm's
+            # add_text_to_container).
+            self.row_refused = False
+            container = self.add_child(container, _PARA)
+            self._add_line(container, self.first_nonspace)
         elif kind not in (_TABLE, _HR):
             container = self.add_child(container, _PARA)
             self._add_line(container, self.first_nonspace)
@@ -730,6 +826,9 @@ class _Parser:
 
     def _add_line(self, paragraph: _Node, start: int) -> None:
         prefix_end = self.prefix_end()
+        if self.task_line == self.lineno:
+            # The checkbox and the space after it stay in the prefix a fix keeps.
+            prefix_end = max(prefix_end, start)
         paragraph.line_refs.append(LineRef(self.lineno, prefix_end, start))
         text = self.line[start:]
         if start == self.offset and self.partial_tab:
@@ -743,6 +842,26 @@ class _Parser:
             if node is self.doc:
                 break
             self.current = self.finalize(node)
+
+
+_DASHES = re.compile(r"[ \t]*:?-+:?[ \t]*")
+
+
+def _all_dashes(line: str, cells: list[tuple[int, int]]) -> bool:
+    """Whether a header, rewritten as `| - |`, would itself be a delimiter row: below other
+    lines of its paragraph (such as reference definitions, which leave a `-` line that
+    follows them as text: cmark-gfm's setext check finds no content) it would then start
+    the table one line early."""
+    return all(_DASHES.fullmatch(line, start, end) for start, end in cells)
+
+
+def _in_item(node: _Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.kind == _ITEM:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _can_contain(parent: int, child: int) -> bool:
@@ -788,14 +907,22 @@ def split_lines(text: str) -> tuple[list[str], list[str]]:
     return lines, endings
 
 
-# Every delimiter row has a dash next to a pipe or a colon (`---` alone is a heading line).
+# Every delimiter row has a dash next to a pipe or a colon (`---` alone is a heading line),
+# unless a vertical tab or form feed is beside its dashes (`-\v` is no heading line).
+_HTML_TABLE_RE = re.compile(r"<table", re.IGNORECASE)
 _MAYBE_TABLE_RE = re.compile(r"[|:][ \t]*-|-[ \t]*[|:]")
 
 
 def parse_blocks(text: str) -> BlockDocument:
     lines, endings = split_lines(text)
-    if _MAYBE_TABLE_RE.search(text) is None:
-        # No line can be a delimiter row, so there is no table: skip the block structure.
+    if (
+        _MAYBE_TABLE_RE.search(text) is None
+        and _HTML_TABLE_RE.search(text) is None
+        and "\v" not in text
+        and "\f" not in text
+    ):
+        # No line can be a delimiter row and no HTML writes a table, so there is no
+        # table: skip the block structure.
         return BlockDocument(lines, endings, [], [], {}, [])
     return parse_block_lines(lines, endings)
 

@@ -55,6 +55,25 @@ def resolve_entities(text: str) -> str:
     return _ENTITY_RE.sub(_replace_entity, text)
 
 
+# Letters that fold to lower case in Python's Unicode tables but not in cmark-gfm's older
+# ones (case_fold_switch.inc: Unicode 10): Georgian Mtavruli, Cyrillic Tje, the Latin
+# letters from U+A7B8 on, Glagolitic U+2C2F, Vithkuqi, Garay, Medefaidrin.
+_NOT_FOLDED = re.compile(
+    "[\u1c89\u1c8a\u1c90-\u1cbf\u2c2f\ua7b8-\ua7ff\U00010570-\U000105bf"
+    "\U00010d50-\U00010d65\U00016e40-\U00016e5f]"
+)
+# cmark_isspace: the white space a label's runs collapse at (not NBSP, VT, FF, U+2028...).
+_LABEL_SPACE = re.compile(r"[ \t\n\r]+")
+
+
 def normalize_label(label: str) -> str:
-    """The key under which a link label is looked up: case-folded, whitespace collapsed."""
-    return " ".join(label.split()).casefold()
+    """The key under which a link label is looked up, as cmark-gfm's normalize_map_label
+    makes it: case-folded with cmark-gfm's tables, then trimmed and its runs of space, tab,
+    CR and LF collapsed to one space."""
+    if label.isascii():
+        folded = label.lower()
+    elif _NOT_FOLDED.search(label):
+        folded = "".join(c if _NOT_FOLDED.match(c) else c.casefold() for c in label)
+    else:
+        folded = label.casefold()
+    return _LABEL_SPACE.sub(" ", folded.strip(" \t\n\r"))

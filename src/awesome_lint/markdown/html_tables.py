@@ -60,18 +60,19 @@ class _Collector(HTMLParser):
 
 
 def has_html_tables(leaves: Sequence[Leaf]) -> bool:
-    return any(leaf.kind == "html" and "<table" in leaf.text.lower() for leaf in leaves)
+    return any(leaf.kind in ("html", "text") and "<table" in leaf.text.lower() for leaf in leaves)
 
 
 def html_tables(
     leaves: Sequence[Leaf],
     text_of: Callable[[str], str],
     cells_of: Callable[[Leaf], list[list[str]]],
+    html_of: Callable[[str], str] | None = None,
 ) -> tuple[list[HtmlTable], set[int]]:
     """The top-level HTML tables, and the lines of Markdown tables nested inside them.
 
     text_of gives the plain text of a paragraph's Markdown; cells_of the cell texts of a
-    Markdown table leaf.
+    Markdown table leaf; html_of the HTML of a paragraph that writes a `<table>` inline.
     """
     collector = _Collector()
     nested: set[int] = set()
@@ -79,6 +80,8 @@ def html_tables(
         collector.line = leaf.line
         if leaf.kind == "html":
             collector.feed(leaf.text)
+        elif leaf.kind == "text" and html_of is not None and "<table" in leaf.text.lower():
+            collector.feed("<p>" + html_of(leaf.text) + "</p>\n")
         elif collector.depth == 0:
             continue
         elif leaf.kind in ("code", "text"):

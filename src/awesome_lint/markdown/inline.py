@@ -61,8 +61,9 @@ _DESTINATION = r"[^\s()<>\\&]*"
 _PIECE = re.compile(
     rf"(?P<text>{_PLAIN_PART}+)"
     rf"|\[(?P<link>{_PLAIN_PART}*)\]\((?P<url>{_DESTINATION})\)"
-    rf"|\[!\[(?P<alt>{_PLAIN_PART}*)\]\((?P<src>{_DESTINATION})\)\]\((?P<target>{_DESTINATION})\)"
-    rf"|!\[(?P<image_alt>{_PLAIN_PART}*)\]\((?P<image>{_DESTINATION})\)"
+    # `![^` opens no image (see inline_scan).
+    rf"|\[!\[(?!\^)(?P<alt>{_PLAIN_PART}*)\]\((?P<src>{_DESTINATION})\)\]\((?P<target>{_DESTINATION})\)"
+    rf"|!\[(?!\^)(?P<image_alt>{_PLAIN_PART}*)\]\((?P<image>{_DESTINATION})\)"
 )
 
 

@@ -29,12 +29,12 @@ from awesome_lint.markdown.entities import (
 )
 from awesome_lint.markdown.linkrefs import (
     MAX_LABEL,
-    TITLES,
     References,
     angle_destination_end,
     label_end,
     label_fits,
     plain_destination_end,
+    title_end,
 )
 from awesome_lint.model import Image, Link, LinkKind
 
@@ -67,6 +67,8 @@ FILTERED_TAG = re.compile(
 _HREF = re.compile(
     r"""[ \t\n]href[ \t\n]*=[ \t\n]*(?:"([^"]*)"|'([^']*)'|([^ \t\n"'=<>`]+))""", re.I
 )
+# cmark-gfm's MAXBACKTICKS: a longer run never opens or closes a code span.
+_MAX_BACKTICKS = 80
 
 
 class Scanned(NamedTuple):
@@ -109,16 +111,22 @@ class _GiveUp(Exception):
     pass
 
 
-def scan(source: str, references: References | None = None) -> Scanned | None:
-    """The text, links and images of inline Markdown, or None if it holds a line break."""
+def scan(
+    source: str, references: References | None = None, *, keep_html: bool = False
+) -> Scanned | None:
+    """The text, links and images of inline Markdown, or None if it holds a line break.
+
+    With keep_html the text is HTML: the raw HTML tags as written, the rest escaped (for
+    finding the tables a paragraph writes inline)."""
     try:
-        return _Scanner(source, references or {}).run()
+        return _Scanner(source, references or {}, keep_html).run()
     except (_GiveUp, RecursionError):
         return None
 
 
 def _is_whitespace(c: str) -> bool:
-    return c in " \t\n\v\f\r" or unicodedata.category(c) == "Zs"
+    # cmark_utf8proc_is_space: no vertical tab.
+    return c in " \t\n\f\r" or unicodedata.category(c) == "Zs"
 
 
 def _is_punctuation(c: str) -> bool:
@@ -126,7 +134,10 @@ def _is_punctuation(c: str) -> bool:
 
 
 class _Scanner:
-    def __init__(self, source: str, references: References) -> None:
+    def __init__(self, source: str, references: References, keep_html: bool = False) -> None:
+        self.keep_html = keep_html
+        # With keep_html: the pieces that are raw HTML tags.
+        self.html_pieces: set[int] = set()
         self.s = source
         self.n = len(source)
         self.references = references
@@ -136,7 +147,12 @@ class _Scanner:
         self.delimiters: list[_Delimiter] = []
         self.brackets: list[_Bracket] = []
         self.found: list[_Found] = []
-        self._runs: dict[int, list[int]] | None = None
+        # The backtick runs of the source as (start, length), and the state of cmark-gfm's
+        # search for closing runs (see _closing_backticks).
+        self._runs: list[tuple[int, int]] | None = None
+        self._run_starts: list[int] = []
+        self._last_run: dict[int, int] = {}
+        self._scanned_to_end = False
         # Searches that found no end, so later ones from further right need not scan again
         # (unclosed `<!--`, `<?`, `<!X` and CDATA would otherwise make a cell quadratic).
         self._no_comment_end = self.n
@@ -170,7 +186,9 @@ class _Scanner:
                 pos = self._delimiter_run(pos)
             elif c == "<":
                 pos = self._angle(pos)
-            elif c == "!" and s.startswith("![", pos):
+            elif c == "!" and s.startswith("![", pos) and s[pos + 2 : pos + 3] != "^":
+                # `![^` is no image opener in cmark-gfm (parse_inline, for footnotes): the
+                # `!` stays text and the `[` opens a link.
                 self.brackets.append(_Bracket(len(out), pos + 1, True, len(self.delimiters)))
                 out.append("![")
                 pos += 2
@@ -190,6 +208,12 @@ class _Scanner:
         self.found.sort(key=lambda f: f.piece)
         links = tuple(f.link for f in self.found if f.link is not None)
         images = tuple(f.image for f in self.found if f.image is not None)
+        if self.keep_html:
+            tags = self.html_pieces
+            text = "".join(
+                p if i in tags else html.escape(p, quote=False) for i, p in enumerate(self.pieces)
+            )
+            return Scanned(text, links, images)
         return Scanned("".join(self.pieces), links, images)
 
     # -- text, code spans, delimiter runs, angle brackets -------------------------------
@@ -242,20 +266,41 @@ class _Scanner:
         assert run is not None
         length = len(run.group(0))
         if self._runs is None:
-            self._runs = {}
-            for m in _BACKTICKS.finditer(self.s):
-                self._runs.setdefault(len(m.group(0)), []).append(m.start())
-        starts = self._runs.get(length, [])
-        i = bisect.bisect_left(starts, run.end())
-        if i == len(starts):
+            self._runs = [(m.start(), m.end() - m.start()) for m in _BACKTICKS.finditer(self.s)]
+            self._run_starts = [start for start, _ in self._runs]
+        closing = self._closing_backticks(length, run.end())
+        if closing is None:
             self.pieces.append(run.group(0))
             return run.end()
-        closing = starts[i]
         content = self.s[run.end() : closing]
         if len(content) >= 2 and content[0] == " " == content[-1] and content.strip(" "):
             content = content[1:-1]
         self._opaque(content)
         return closing + length
+
+    def _closing_backticks(self, length: int, pos: int) -> int | None:
+        """Where the run closing a code span opened by `length` backticks before pos starts.
+
+        cmark-gfm's scan_to_closing_backticks, quirk included: it remembers, for each
+        length up to 80, the last run of that length it passed, and once a scan has reached
+        the end of the cell it trusts that memory. After `` ``a`b`c`d` `` the opener of `d`
+        finds the remembered run before it and takes itself for unclosed. Longer openers
+        never open a code span.
+        """
+        assert self._runs is not None
+        if length > _MAX_BACKTICKS:
+            return None
+        if self._scanned_to_end and self._last_run.get(length, 0) <= pos:
+            return None
+        runs = self._runs
+        for i in range(bisect.bisect_left(self._run_starts, pos), len(runs)):
+            start, size = runs[i]
+            if size <= _MAX_BACKTICKS:
+                self._last_run[size] = start
+            if size == length:
+                return start
+        self._scanned_to_end = True
+        return None
 
     def _delimiter_run(self, pos: int) -> int:
         s = self.s
@@ -294,7 +339,11 @@ class _Scanner:
             if "\n" in tag or "\r" in tag:
                 raise _GiveUp
             self._html_anchor(tag, pos)
-            self._opaque(tag if FILTERED_TAG.match(tag) else "")
+            if self.keep_html:
+                self.html_pieces.add(len(self.pieces))
+                self._opaque(tag)
+            else:
+                self._opaque(tag if FILTERED_TAG.match(tag) else "")
             return m.end()
         self.pieces.append("<")
         return pos + 1
@@ -358,6 +407,7 @@ class _Scanner:
         del self.found[split:]
         for i in range(opener.piece, len(self.pieces)):
             self.opaque.discard(i)
+            self.html_pieces.discard(i)
         del self.pieces[opener.piece :]
         if opener.image:
             self.found.append(_Found(opener.piece, image=Image(text, url, title)))
@@ -399,11 +449,11 @@ class _Scanner:
             raw, after = s[pos:plain_end], plain_end
         title = None
         pos = _skip_spaces(s, after)
-        if pos > after and pos < n and s[pos] in TITLES:
-            m = TITLES[s[pos]].match(s, pos)
-            if m:
-                title = unescape(m.group(1))
-                pos = _skip_spaces(s, m.end())
+        if pos > after and pos < n and s[pos] in "\"'(":
+            closing = title_end(s, pos)
+            if closing is not None:
+                title = unescape(s[pos + 1 : closing - 1])
+                pos = _skip_spaces(s, closing)
         if pos >= n or s[pos] != ")":
             return None
         url = unescape(raw)
@@ -433,7 +483,8 @@ class _Scanner:
 
 
 def _skip_spaces(s: str, pos: int) -> int:
-    while pos < len(s) and s[pos] in " \t":
+    """Past cmark-gfm's scan_spacechars (space, tab, VT, FF, CR, LF)."""
+    while pos < len(s) and s[pos] in " \t\v\f\r\n":
         pos += 1
     return pos
 
@@ -508,20 +559,23 @@ def _process_emphasis(
         d.prev = d.next = None
     for a, b in zip(stack, stack[1:]):
         a.next, b.prev = b, a
-    # Where the search for an opener may stop, per kind of closer: below it, none matches.
-    bottoms: dict[tuple[str, bool, int], _Delimiter | None] = {}
+    # Where the search for an opener stops, per kind of closer: no opener before that run
+    # (by piece) matches. cmark-gfm's process_emphasis keys it by the character and the run's
+    # length modulo 3 only (openers_bottom), not by whether the closer can open too as
+    # later CommonMark does: `~~a~a~*a~*` keeps its `~~`.
+    bottoms: dict[tuple[str, int], int] = {}
     current: _Delimiter | None = stack[0]
     while current is not None:
         if not current.can_close:
             current = current.next
             continue
-        key = (current.char, current.can_open, current.original % 3)
-        bottom = bottoms.get(key)
+        key = (current.char, current.original % 3)
+        bottom = bottoms.get(key, -1)
         opener = current.prev
-        while opener is not None and opener is not bottom and not _pairs(opener, current):
+        while opener is not None and opener.piece >= bottom and not _pairs(opener, current):
             opener = opener.prev
-        if opener is None or opener is bottom:
-            bottoms[key] = current.prev
+        if opener is None or opener.piece < bottom:
+            bottoms[key] = current.piece
             following = current.next
             if not current.can_open:
                 _unlink(current)

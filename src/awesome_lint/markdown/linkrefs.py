@@ -6,7 +6,7 @@ destinations and titles.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
 from awesome_lint.markdown.entities import ASCII_PUNCTUATION, normalize_label, unescape
 
@@ -16,13 +16,9 @@ References = Mapping[str, tuple[str, "str | None"]]
 # cmark-gfm's MAX_LINK_LABEL_LENGTH, in UTF-8 bytes: a longer label is never a reference.
 MAX_LABEL = 1000
 _MAX_PARENS = 32
-TITLES = {
-    '"': re.compile(r'"((?:\\.|[^"\\])*)"', re.DOTALL),
-    "'": re.compile(r"'((?:\\.|[^'\\])*)'", re.DOTALL),
-    "(": re.compile(r"\(((?:\\.|[^()\\])*)\)", re.DOTALL),
-}
-"""A link title's regular expression, by its opening character."""
-_DESTINATION_RUN = re.compile(r"[^\\()\x00-\x20\x7f]+")
+TITLES = "\"'("
+"""The characters that open a link title."""
+_DESTINATION_RUN = re.compile(r"[^\\() \t\n\r]+")
 
 
 def label_end(s: str, pos: int) -> int | None:
@@ -50,33 +46,70 @@ def angle_destination_end(s: str, pos: int) -> int | None:
     return end if end < n and s[end] == ">" else None
 
 
-def plain_destination_end(s: str, pos: int) -> int | None:
-    """Where a destination without angle brackets that starts at pos ends (maybe at pos: it
-    may be empty); None when its parentheses do not balance or nest too deep."""
-    n, depth = len(s), 0
-    while pos < n:
-        run = _DESTINATION_RUN.match(s, pos)
-        if run:
-            pos = run.end()
+def title_end(s: str, pos: int) -> int | None:
+    """The end of the link title opening at pos (`"`, `'` or `(`), or None.
+
+    cmark-gfm's scan_link_title takes the longest match, and a backslash may be a plain
+    character there: a closing quote after a backslash may close the title or be escaped.
+    So `"C:\\"` is the title `C:\\`, and the title runs to the last closing quote before
+    one that no backslash precedes (inclusive). In `(...)` titles an opening parenthesis
+    needs its backslash.
+    """
+    opener = s[pos]
+    closer = ")" if opener == "(" else opener
+    best = None
+    i = pos + 1
+    while True:
+        j = s.find(closer, i)
+        if opener == "(":
+            k = s.find("(", i)
+            if k >= 0 and (j < 0 or k < j):
+                if k - 1 > pos and s[k - 1] == "\\":
+                    i = k + 1
+                    continue
+                break
+        if j < 0:
+            break
+        best = j + 1
+        if j - 1 > pos and s[j - 1] == "\\":
+            i = j + 1
             continue
-        c = s[pos]
-        if c == "\\" and pos + 1 < n and s[pos + 1] in ASCII_PUNCTUATION:
-            pos += 2
+        break
+    return best
+
+
+def plain_destination_end(s: str, pos: int) -> int | None:
+    """Where a destination without angle brackets that starts at pos ends, as cmark-gfm's
+    manual_scan_link_url_2 finds it: at a space, tab, CR or LF (not at other control
+    characters), or at a `)` that closes no `(`. Its quirk is kept: parentheses left open
+    before a space do not matter, so `[x](( )` links to `(`. None when it is empty but for
+    a `)`, runs to the end of the text, or nests too deep."""
+    n, depth, i = len(s), 0, pos
+    while i < n:
+        run = _DESTINATION_RUN.match(s, i)
+        if run:
+            i = run.end()
+            continue
+        c = s[i]
+        if c == "\\" and i + 1 < n and s[i + 1] in ASCII_PUNCTUATION:
+            i += 2
         elif c == "\\":
-            pos += 1
+            i += 1
         elif c == "(":
             depth += 1
             if depth > _MAX_PARENS:
                 return None
-            pos += 1
+            i += 1
         elif c == ")":
             if depth == 0:
                 break
             depth -= 1
-            pos += 1
-        else:  # a space or a control character ends the destination
+            i += 1
+        else:  # a space, tab, CR or LF
+            if i == pos:
+                return None
             break
-    return None if depth else pos
+    return i if i < n else None
 
 
 def parse_reference_definitions(content: str, references: dict[str, tuple[str, str | None]]) -> str:
@@ -98,7 +131,7 @@ def _definition(text: str, pos: int, references: dict[str, tuple[str, str | None
     if end_of_label is None or text[end_of_label : end_of_label + 1] != ":":
         return None
     label = text[pos + 1 : end_of_label - 1]
-    if not label.strip():
+    if not label.strip(" \t\n\r"):  # cmark_chunk_trim: no other white space
         return None
     pos = _spnl(text, end_of_label + 1)
     dest = _destination(text, pos)
@@ -108,10 +141,10 @@ def _definition(text: str, pos: int, references: dict[str, tuple[str, str | None
     before_title = pos
     pos = _spnl(text, pos)
     title = None
-    if pos != before_title and (m := TITLES.get(text[pos : pos + 1])):
-        found = m.match(text, pos)
-        if found:
-            title, pos = unescape(found.group(1)), found.end()
+    if pos != before_title and text[pos : pos + 1] in ('"', "'", "("):
+        found = title_end(text, pos)
+        if found is not None:
+            title, pos = unescape(text[pos + 1 : found - 1]), found
     if title is None:
         pos = before_title
     end = _line_end(text, pos)
@@ -164,3 +197,58 @@ def _line_end(text: str, pos: int) -> int | None:
     if text[pos] in "\r\n":
         return pos + 1
     return None
+
+
+# cmark-gfm's floor for the reference-expansion budget (cmark_parser_finish).
+_MIN_EXPANSION_BUDGET = 100_000
+
+
+class BudgetedReferences(Mapping[str, tuple[str, "str | None"]]):
+    """The references under cmark-gfm's expansion limit (cmark_map_lookup): each reference
+    found adds the UTF-8 size of its destination and title to a count, and once a
+    reference would take the count past the budget (the document's size, at least
+    100,000 bytes), it is not found any more and its link stays text. Lookups must come
+    in document order, as cmark-gfm's inline parsing makes them."""
+
+    def __init__(self, references: Mapping[str, tuple[str, str | None]], budget: int) -> None:
+        self.references = references
+        self.left = budget
+
+    def __getitem__(self, key: str) -> tuple[str, str | None]:
+        found = self.references[key]
+        size = _size(found)
+        if size > self.left:
+            raise KeyError(key)
+        self.left -= size
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.references)
+
+    def __len__(self) -> int:
+        return len(self.references)
+
+
+def _size(reference: tuple[str, str | None]) -> int:
+    url, title = reference
+    return len(url.encode("utf-8", "surrogatepass")) + len(
+        (title or "").encode("utf-8", "surrogatepass")
+    )
+
+
+def expansion_budget(
+    references: Mapping[str, tuple[str, str | None]], lines: Sequence[str]
+) -> BudgetedReferences | None:
+    """The references under the budget, or None when the document (its lines) cannot reach
+    it: at most one lookup a `]`, each at most the largest reference."""
+    if not references:
+        return None
+    largest = max(_size(found) for found in references.values())
+    brackets = sum(line.count("]") for line in lines)
+    if brackets * largest <= _MIN_EXPANSION_BUDGET:
+        return None
+    size = sum(len(line.encode("utf-8", "surrogatepass")) + 1 for line in lines)
+    budget = max(size, _MIN_EXPANSION_BUDGET)
+    if brackets * largest <= budget:
+        return None
+    return BudgetedReferences(references, budget)

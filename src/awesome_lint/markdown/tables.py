@@ -17,11 +17,11 @@ from awesome_lint.markdown.blocks import (
     split_row,
 )
 from awesome_lint.markdown.inline import Inline, parse_inline
-from awesome_lint.markdown.linkrefs import References
+from awesome_lint.markdown.linkrefs import BudgetedReferences, References, expansion_budget
 from awesome_lint.model import Align, Cell, Link, Row, Table
 
-# What cmark-gfm trims off a cell.
-_CELL_SPACE = " \t\n\v\f\r"
+# What cmark-gfm trims off a cell (cmark_strbuf_trim: cmark_isspace, not VT or FF).
+_CELL_SPACE = " \t\n\r"
 # What a pipe takes along after it (blocks.split_row).
 _PIPE_SPACE = " \t\v\f"
 
@@ -48,12 +48,16 @@ def parse(text: str | Lines, cells: dict[str, Cell] | None = None) -> ParsedDocu
         blocks = parse_block_lines(text.lines, text.endings)
     else:
         blocks = parse_blocks(text)
-    builder = _Builder(blocks.lines, blocks.references, cells)
+    budgeted = expansion_budget(blocks.references, blocks.lines)
+    builder = _Builder(blocks.lines, blocks.references, cells, budgeted)
     paths = _HeadingPaths(sorted(blocks.headings, key=lambda h: h.line), builder)
-    tables = tuple(
-        builder.table(index, raw, paths.before(raw.header.number))
-        for index, raw in enumerate(blocks.tables)
-    )
+    if budgeted is None:
+        tables = tuple(
+            builder.table(index, raw, paths.before(raw.header.number))
+            for index, raw in enumerate(blocks.tables)
+        )
+    else:
+        tables = _budgeted_tables(blocks.tables, blocks.leaves, builder, paths, budgeted)
     code_lines = frozenset(
         n
         for leaf in blocks.leaves
@@ -71,6 +75,27 @@ def parse(text: str | Lines, cells: dict[str, Cell] | None = None) -> ParsedDocu
     )
 
 
+def _budgeted_tables(
+    raws: Sequence[RawTable],
+    leaves: Sequence[Leaf],
+    builder: _Builder,
+    paths: _HeadingPaths,
+    budgeted: BudgetedReferences,
+) -> tuple[Table, ...]:
+    """The tables of a document that may exhaust cmark-gfm's reference-expansion budget:
+    paragraphs and headings spend it too, so they are read in document order between the
+    tables (their soft line breaks read as spaces)."""
+    texts = sorted((leaf for leaf in leaves if leaf.kind == "text"), key=lambda leaf: leaf.line)
+    tables = []
+    next_text = 0
+    for index, raw in enumerate(raws):
+        while next_text < len(texts) and texts[next_text].line < raw.header.number:
+            parse_inline(" ".join(texts[next_text].text.split("\n")), budgeted)
+            next_text += 1
+        tables.append(builder.table(index, raw, paths.before(raw.header.number)))
+    return tuple(tables)
+
+
 def parse_tables(text: str) -> tuple[Table, ...]:
     return parse(text).tables
 
@@ -82,25 +107,37 @@ def unescape_pipes(raw: str) -> str:
 
 class _Builder:
     def __init__(
-        self, lines: Sequence[str], references: References, cache: dict[str, Cell] | None
+        self,
+        lines: Sequence[str],
+        references: References,
+        cache: dict[str, Cell] | None,
+        budgeted: BudgetedReferences | None = None,
     ) -> None:
         self.lines = lines
-        self.references = references
+        # Cells are read under the expansion budget when there is one (then every cell is
+        # read in its turn: a cached reading would not spend it).
+        self.references: References = references if budgeted is None else budgeted
+        self.plain_references = references
+        self.budgeted = budgeted is not None
+        if self.budgeted:
+            cache = None
         # Cells hold what their Markdown reads as, so a cell stands for its Markdown: a cache
         # of Inline values would double what a large list keeps in memory.
         self.cache: dict[str, Cell] = {} if cache is None else cache
         self.headings: dict[str, str] = {}
+        # Whether a row of the table being built holds a cell no rewrite can keep.
+        self.unrenderable = False
 
     def heading(self, content: str) -> str:
         found = self.headings.get(content)
         if found is None:
-            found = self.headings[content] = read_cell(content, self.references).text.strip()
+            found = self.headings[content] = read_cell(content, self.plain_references).text.strip()
         return found
 
     def row(self, ref: LineRef) -> Row:
         number = ref.number
         line = self.lines[number - 1]
-        read = self.cache.get
+        read = self.cache.get if not self.budgeted else _never
         cells = []
         # The per-cell work of the whole run: positional arguments, no needless string.
         if ref.cells is not None:
@@ -130,21 +167,34 @@ class _Builder:
                     number, column, column + len(raw), raw, known.text, known.links, known.images
                 )
             cells.append(cell)
+        if ("\v" in line or "\f" in line) and any(c.raw[:1] in ("\v", "\f") for c in cells):
+            # A rewritten row puts a pipe before each cell, and a pipe takes the vertical
+            # tabs and form feeds after it along (cmark-gfm's scan_table_cell_end): such a
+            # cell would lose them.
+            self.unrenderable = True
         return Row(number, tuple(cells), line[: ref.prefix_end], line)
 
     def table(self, index: int, raw: RawTable, headings: tuple[str, ...]) -> Table:
+        self.unrenderable = False
         rows = tuple(self.row(ref) for ref in raw.rows)
         align: tuple[Align, ...] = tuple(a for a in raw.align)  # type: ignore[misc]
+        header, delimiter = self.row(raw.header), self.row(raw.delimiter)
         return Table(
             index=index,
             line=raw.header.number,
             end_line=raw.rows[-1].number if raw.rows else raw.delimiter.number,
             headings=headings,
-            header=self.row(raw.header),
-            delimiter=self.row(raw.delimiter),
+            header=header,
+            delimiter=delimiter,
             align=align,
             rows=rows,
+            in_list=raw.in_list,
+            renderable=raw.renderable and not self.unrenderable,
         )
+
+
+def _never(raw: str) -> None:
+    return None
 
 
 def plain_row_cells(line: str, pos: int) -> list[tuple[int, str]]:

@@ -1,0 +1,82 @@
+"""The fixer's last check: GitHub's renderer (cmark-gfm) must show the fixed text as before.
+
+It shares nothing with our reader, so it catches what the reader's own check cannot: a
+misread that the reader makes the same way before and after the fix.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from clitools import run
+
+from awesome_lint import gfm_check
+from awesome_lint.fixer import FixError, fix_text
+from awesome_lint.markdown import blocks
+
+TASK = "- [x] a | b\n  --|--\n  c | d\n"
+
+
+def _misread_task_items(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader as it was before it knew task items: `[x]` read as cell text."""
+    monkeypatch.setattr(blocks, "_TASK_RE", re.compile(r"(?!)"))
+
+
+def test_a_misread_passes_the_readers_check_but_not_cmark_gfms(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _misread_task_items(monkeypatch)
+    with monkeypatch.context() as without:
+        without.setattr(gfm_check, "_renderer", lambda: None)
+        moved = fix_text(TASK).text  # the reader's check alone lets it through
+    assert "| [x] a |" in moved
+    with pytest.raises(FixError, match="GitHub's renderer would show the fixed text differently"):
+        fix_text(TASK)
+
+
+def test_the_cli_refuses_the_write_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _misread_task_items(monkeypatch)
+    path = tmp_path / "list.md"
+    path.write_text(TASK, encoding="utf-8")
+    code, out, err = run(capsys, "--fix", str(path))
+    assert code == 2
+    message = [line for line in (out + err).splitlines() if "not fixed" in line]
+    assert len(message) == 1 and str(path) in message[0], out + err
+    assert "GitHub's renderer would show the fixed text differently" in message[0]
+    assert path.read_text(encoding="utf-8") == TASK
+
+
+def test_fixes_that_keep_the_page_pass() -> None:
+    assert (
+        fix_text("| a |b|\n|-|-|\n| c | d |\n").text
+        == "| a   | b   |\n| --- | --- |\n| c   | d   |\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "unsafe", "same"),
+    [
+        ("| a |\n|-|\n| b |\n|  |\n", "| a |\n|-|\n| b |\n", False, True),  # empty row gone
+        ("| a |\n|-|\n| b |\n", "| a |\n|-|\n| c |\n", False, False),
+        ("| a |\n|-|\n| b |\n", "| a |\n|-|\n| c |\n", True, True),  # unsafe: cells may change
+        ("| a |\n|-|\n| b |\n", "| a |\n|-|\n| b |\n| c |\n", True, False),  # not the shape
+        ("p\n\n| a |\n|-|\n", "q\n\n| a |\n|-|\n", True, False),  # nor outside the tables
+    ],
+)
+def test_what_counts_as_the_same_page(before: str, after: str, unsafe: bool, same: bool) -> None:
+    assert (gfm_check.rendering_difference(before, after, unsafe) is None) is same
+
+
+def test_version_says_which_check_runs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and "fix check: cmark-gfm" in out
+    monkeypatch.setattr(gfm_check, "_renderer", lambda: None)
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and "fix check: awesome-lint's own reader" in out
+    assert gfm_check.rendering_difference("a", "b", False) is None  # nothing to check with
