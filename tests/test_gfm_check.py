@@ -52,7 +52,7 @@ def test_the_cli_refuses_the_write_in_one_line(
 
 def test_fixes_that_keep_the_page_pass() -> None:
     assert (
-        fix_text("| a |b|\n|-|-|\n| c | d |\n").text
+        fix_text("| a   | b   |\n| --- | --- |\n| c | d |\n").text
         == "| a   | b   |\n| --- | --- |\n| c   | d   |\n"
     )
 
