@@ -20,6 +20,7 @@ from awesome_lint import __version__
 from awesome_lint.cli_add import PAPER_COMMANDS
 from awesome_lint.collector import collector_paused
 from awesome_lint.commands import EPILOG, export, init, rules, show_version
+from awesome_lint.commands import error as _error
 from awesome_lint.files import FileError, MarkdownFile, discover, read_markdown, write_atomic
 
 if TYPE_CHECKING:
@@ -59,10 +60,6 @@ def _use_color(option: bool | None) -> bool:
 _STYLE = click.option(
     "--style", type=click.Choice(["auto", "aligned", "compact", "tight"]), help="Layout."
 )
-
-
-def _error(message: str) -> None:
-    click.echo(f"awesome-lint: {message}", err=True)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)

@@ -7,7 +7,6 @@ error (nothing is written).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -15,11 +14,9 @@ from typing import Any
 import click
 
 from awesome_lint.cli_venues import venues
-from awesome_lint.files import FileError, read_markdown, write_atomic
-
-
-def _error(message: str) -> None:
-    click.echo(f"awesome-lint: {message}", err=True)
+from awesome_lint.commands import error as _error
+from awesome_lint.commands import read_with_config
+from awesome_lint.files import FileError, write_atomic
 
 
 def parse_sets(values: Sequence[str]) -> list[tuple[str, str]]:
@@ -98,22 +95,15 @@ def add(
 ) -> int:
     """Add one entry to a table of a Markdown file, written in the list's conventions."""
     from awesome_lint.add import AddError, add_entry
-    from awesome_lint.config import ConfigError, find_config, load_config
     from awesome_lint.reporters import FileReport, format_reports
     from awesome_lint.rules import INFOS
 
     pairs = parse_sets(values)
     source = Path(path)
-    try:
-        found = Path(config_path) if config_path else find_config(Path(os.path.realpath(source)))
-        config = load_config(found)
-        document = read_markdown(source, config.max_file_size)
-    except ConfigError as exc:
-        _error(str(exc))
+    read = read_with_config(path, config_path)
+    if read is None:
         return 2
-    except FileError as exc:
-        _error(f"{path}: {exc}")
-        return 2
+    config, document = read
     try:
         if url is None and online:
             url = _paper_url(pairs)

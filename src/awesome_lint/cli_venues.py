@@ -7,16 +7,13 @@ counted on standard error, never reported as problems.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 
-from awesome_lint.files import FileError, read_markdown, write_atomic
-
-
-def _error(message: str) -> None:
-    click.echo(f"awesome-lint: {message}", err=True)
+from awesome_lint.commands import error as _error
+from awesome_lint.commands import read_with_config
+from awesome_lint.files import FileError, write_atomic
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -46,7 +43,6 @@ def venues(
     config_path: str | None,
 ) -> int:
     """Look the listed papers up online: preprint venues now published, venues contradicted."""
-    from awesome_lint.config import ConfigError, find_config, load_config
     from awesome_lint.online.rules import INFOS as ONLINE
     from awesome_lint.reporters import FileReport, format_reports
     from awesome_lint.rules import INFOS
@@ -62,18 +58,11 @@ def venues(
     requests = unknown = rows = 0
     for path in paths:
         source = Path(path)
-        try:
-            found = Path(config_path) if config_path else find_config(Path(os.path.realpath(path)))
-            config = load_config(found)
-            document = read_markdown(source, config.max_file_size)
-        except ConfigError as exc:
-            _error(str(exc))
+        read = read_with_config(path, config_path)
+        if read is None:
             errors += 1
             continue
-        except FileError as exc:
-            _error(f"{path}: {exc}")
-            errors += 1
-            continue
+        config, document = read
         report = check_venues(document.text, look, config)
         requests += report.lookup.requests
         unknown += report.unknown

@@ -9,15 +9,41 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from awesome_lint import __version__
 from awesome_lint.files import FileError, read_markdown, write_atomic
 
+if TYPE_CHECKING:
+    from awesome_lint.config import Config
+    from awesome_lint.document import Document
 
-def _error(message: str) -> None:
+
+def error(message: str) -> None:
+    """One line on standard error, as every command says what went wrong."""
     click.echo(f"awesome-lint: {message}", err=True)
+
+
+_error = error
+
+
+def read_with_config(path: str, config_path: str | None) -> tuple[Config, Document] | None:
+    """The file's config (`config_path`, or the one found above the file) and its text;
+    None after saying why not (the caller counts an error: exit 2)."""
+    from awesome_lint.config import ConfigError, find_config, load_config
+
+    source = Path(path)
+    try:
+        found = Path(config_path) if config_path else find_config(Path(os.path.realpath(source)))
+        config = load_config(found)
+        return config, read_markdown(source, config.max_file_size)
+    except ConfigError as exc:
+        error(str(exc))
+    except FileError as exc:
+        error(f"{path}: {exc}")
+    return None
 
 
 EPILOG = """\b

@@ -72,33 +72,21 @@ def format_reports(
     """
     reports = tuple(reports)
     entries = _sorted_entries(reports)
-    if fmt == "text":
-        lines = [_header(e, color) for e in entries]
-        if not quiet:
-            lines.append(
-                summary(
-                    reports,
-                    unsafe_fixes=unsafe_fixes,
-                    fixed=fixed,
-                    unchecked=unchecked,
-                    color=color,
-                )
+    closing = (
+        []
+        if quiet or fmt not in ("text", "full")
+        else [
+            summary(
+                reports, unsafe_fixes=unsafe_fixes, fixed=fixed, unchecked=unchecked, color=color
             )
-        return _join(lines)
+        ]
+    )
+    if fmt == "text":
+        return _join([*(_header(e, color) for e in entries), *closing])
     if fmt == "concise":
         return _join(_concise(e, color) for e in entries)
     if fmt == "full":
-        blocks = [_full(e, rules, color, unsafe_fixes) for e in entries]
-        if not quiet:
-            blocks.append(
-                summary(
-                    reports,
-                    unsafe_fixes=unsafe_fixes,
-                    fixed=fixed,
-                    unchecked=unchecked,
-                    color=color,
-                )
-            )
+        blocks = [*(_full(e, rules, color, unsafe_fixes) for e in entries), *closing]
         return "\n\n".join(blocks) + "\n" if blocks else ""
     if fmt == "json":
         return json.dumps([_json_item(e) for e in entries], indent=2, ensure_ascii=False) + "\n"
