@@ -25,7 +25,8 @@ last cell (a short row included), a last cell ending in a backslash, or a row th
 with a space or with what starts another block (`>`, `#`, `-`, `+`, `*`, `1.`, a fence, `<`).
 
 `"style"` in the config or `--style` on the command line sets one layout, with outer pipes,
-for every table; `init` records the layout nine in ten of the tables share.
+for every table; `init` records the layout nine in ten of the tables share (`auto` when
+they go without outer pipes).
 
 ## Why
 An aligned table reads as a table in the source too, and when every contributor's editor
