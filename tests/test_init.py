@@ -274,6 +274,14 @@ def test_style_is_the_layout_nine_in_ten_tables_share() -> None:
     assert "style" not in infer("# No tables\n")
 
 
+def test_tables_without_outer_pipes_keep_the_auto_style() -> None:
+    pipeless = "Name | Code\n--- | ---\nalpha | b\n"
+    # "compact" would give them outer pipes; "auto" keeps them as they are.
+    assert infer(doc(pipeless, pipeless))["style"] == "auto"
+    unsafe = "Name | Code\n--- | ---\nalpha |\n"  # an empty last cell needs the pipes
+    assert infer(doc(unsafe, unsafe))["style"] == "compact"
+
+
 def test_arxiv_form_is_learned_from_nine_in_ten_links() -> None:
     def papers(*forms: str) -> str:
         rows = [f"P{i}|[x](https://arxiv.org/{f}/2301.{i:05})" for i, f in enumerate(forms)]

@@ -4,11 +4,20 @@ import re
 from collections.abc import Sequence
 
 import pytest
-from hypothesis import given, settings
+from gfm import render as render_gfm
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from awesome_lint.markdown.tables import parse_tables
 from awesome_lint.model import Align, Cell, Row, Table
-from awesome_lint.render import STYLES, Style, first_misaligned, render_table, table_style
+from awesome_lint.render import (
+    STYLES,
+    Style,
+    first_misaligned,
+    render_table,
+    table_pipes,
+    table_style,
+)
 from awesome_lint.width import display_width, display_widths
 
 FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # man ZWJ woman ZWJ girl
@@ -650,3 +659,168 @@ def test_first_misaligned_is_the_first_row_that_differs_from_its_rendering(
         None,
     )
     assert first_misaligned(reparsed, checked) == expected
+
+
+# Tables written without outer pipes (`a | b`): "auto" keeps them so when every row can do
+# without, and GitHub must render the result as it rendered the table before.
+
+_PIPELESS_CELLS = st.sampled_from(
+    [
+        *("a", "BERT", "中文", "", "-", "- x", "+", "* y", ">", "# h", "#x", "1.", "2) z"),
+        *("1.5", "<b>x</b>", "```", "~~~", "`a\\|b`", "x\\", "\\-", "---", "=", ":-", "x" * 12),
+    ]
+)
+_PADDING = st.sampled_from(["", " ", "   "])
+
+
+def _pipeless_line(draw: st.DrawFn, cells: Sequence[str]) -> str:
+    parts = [cell + draw(_PADDING) for cell in cells[:-1]] + list(cells[-1:])
+    return "|".join(draw(_PADDING) + part if i else part for i, part in enumerate(parts))
+
+
+def _parse_one(text: str) -> Table:
+    found = parse_tables(text)
+    assert len(found) == 1, text
+    return found[0]
+
+
+def _rewritten(text: str, table: Table, lines: Sequence[str]) -> str:
+    source = text.split("\n")
+    source[table.line - 1 : table.end_line] = lines
+    return "\n".join(source)
+
+
+@st.composite
+def pipeless_texts(draw: st.DrawFn) -> str:
+    columns = draw(st.integers(2, 3))
+    header = draw(st.lists(st.sampled_from(["Name", "Year", "名前", "Stars"]), min_size=columns))
+    header = header[:columns]
+    delimiter = draw(st.lists(st.sampled_from([":-", "-", "---", "--:", ":-:", "------"])))
+    delimiter = (delimiter + ["---"] * columns)[:columns]
+    rows = draw(st.lists(st.lists(_PIPELESS_CELLS, min_size=2, max_size=columns + 1), max_size=4))
+    lines = [_pipeless_line(draw, header), _pipeless_line(draw, delimiter)]
+    lines += [_pipeless_line(draw, row) for row in rows]
+    return "Intro\n\n" + "\n".join(lines) + "\n\nAfter\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(pipeless_texts())
+def test_auto_layout_without_outer_pipes_renders_as_github_did(text: str) -> None:
+    found = parse_tables(text)
+    assume(len(found) == 1)  # a generated row may start a list: no table at all
+    table = found[0]
+    style = table_style(table)
+    pipes = table_pipes(table, style)
+    fixed = _rewritten(text, table, render_table(table, style, pipes))
+    assert render_gfm(fixed) == render_gfm(text), fixed
+    again = _parse_one(fixed)
+    assert table_style(again) == style
+    assert table_pipes(again, style) == pipes
+    assert first_misaligned(again, style, pipes) is None, fixed
+
+
+def _pipeless(lines: Sequence[str]) -> Table:
+    return _parse_one("\n".join(lines) + "\n")
+
+
+@pytest.mark.parametrize(
+    ("lines", "style"),
+    [
+        (["Name | Year", "--- | ---", "BERT | 2019"], "compact"),
+        (["范例 | 说明", ":-|-", "`.` | 除换行符外的所有字符"], "compact"),
+        (["Name | Year | Stars", ":--- | :--: | ----:", "BERT | 2019 |   12k"], "aligned"),
+        (["名前|タイトル", ":--|:--", "中文|日本語"], "tight"),
+    ],
+)
+def test_auto_keeps_a_table_without_outer_pipes_so(lines: list[str], style: Style) -> None:
+    table = _pipeless(lines)
+    assert table_style(table) == style
+    assert table_pipes(table, style) is False
+    assert render_table(table, style, pipes=False) == lines
+    assert first_misaligned(table, style, pipes=False) is None
+
+
+def test_without_outer_pipes_the_last_column_is_not_padded() -> None:
+    table = _pipeless(
+        ["Name | Title", "--- | ---", "RoBERTa-large | SAM", "BERT | Segment anything"]
+    )
+    assert render_table(table, "aligned", pipes=False) == [
+        "Name          | Title",
+        "------------- | ----------------",
+        "RoBERTa-large | SAM",
+        "BERT          | Segment anything",
+    ]
+
+
+def test_cells_past_the_header_follow_the_last_column_without_outer_pipes() -> None:
+    table = _pipeless(["Name | Title", "--- | ---", "a | b | hidden", "BERT | Segment"])
+    assert render_table(table, "aligned", pipes=False) == [
+        "Name | Title",
+        "---- | -------",
+        "a    | b       | hidden",
+        "BERT | Segment",
+    ]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "MAE |",  # an empty last cell
+        "| | empty first",
+        "only",  # a short row: completed with an empty last cell
+        "| - | a list item |",
+        "| + | a list item |",
+        "| 1. | an ordered item |",
+        "| > | a quote |",
+        "| # | a heading |",
+        "| <div> | HTML |",
+        "| ``` | a fence |",
+        "SAM | ends in a backslash\\",
+    ],
+)
+def test_a_row_that_needs_its_outer_pipes_keeps_them_for_the_table(row: str) -> None:
+    table = _pipeless(["Name | Title", "--- | ---", "SAM | Segment", row])
+    style = table_style(table)
+    assert table_pipes(table, style) is True
+    assert all(line.startswith("|") for line in render_table(table, style, pipes=True))
+
+
+def test_rows_that_would_start_with_spaces_keep_their_outer_pipes() -> None:
+    table = _pipeless(["Stars | Name   | Year", "----: | ------ | ----", "12k | BERT | 2019"])
+    assert table_style(table) == "aligned"
+    assert table_pipes(table, "aligned") is True
+    assert table_pipes(table, "compact") is False
+
+
+def test_escaped_markers_need_no_pipes() -> None:
+    table = _pipeless(["Name | Title", "--- | ---", "\\- | dash", "\\# | hash"])
+    assert table_pipes(table, table_style(table)) is False
+
+
+def test_a_named_style_keeps_outer_pipes() -> None:
+    table = _pipeless(["Name | Year", "--- | ---", "BERT | 2019"])
+    for setting in STYLES:
+        assert table_pipes(table, setting, setting) is True
+    assert table_pipes(table, "compact", "auto") is False
+
+
+def test_a_table_with_outer_pipes_keeps_them() -> None:
+    for lines in (
+        ["| Name | Year |", "| --- | --- |", "BERT | 2019"],
+        ["Name | Year |", "--- | ---", "BERT | 2019"],
+        ["Name | Year", "| --- | --- |", "BERT | 2019"],
+    ):
+        table = _pipeless(lines)
+        assert table_pipes(table, table_style(table)) is True
+
+
+@settings(max_examples=200, deadline=None)
+@given(pipeless_texts(), st.sampled_from(STYLES))
+def test_every_layout_without_outer_pipes_renders_as_github_did(text: str, style: Style) -> None:
+    found = parse_tables(text)
+    assume(len(found) == 1)
+    table = found[0]
+    pipes = table_pipes(table, style)
+    fixed = _rewritten(text, table, render_table(table, style, pipes))
+    assert render_gfm(fixed) == render_gfm(text), fixed
+    assert first_misaligned(_parse_one(fixed), style, pipes) is None, fixed

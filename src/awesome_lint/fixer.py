@@ -22,7 +22,7 @@ from awesome_lint.collector import collector_paused
 from awesome_lint.config import Config
 from awesome_lint.document import Lines
 from awesome_lint.model import Problem, Row, Table
-from awesome_lint.render import render_table, table_style
+from awesome_lint.render import render_table, table_pipes, table_style
 from awesome_lint.tableschema import BoundTable
 
 
@@ -127,7 +127,11 @@ def _apply(analysis: Analysis, unsafe_fixes: bool) -> tuple[Lines | None, dict[i
         table = _fixed_table(bound, analysis, wanted.get(bound.table.line, {}), unsafe_fixes)
         intended[bound.table.line] = table
         first, last = bound.table.line - 1, bound.table.end_line  # 0-based, last excluded
-        rendered = render_table(table, table_style(bound.table, analysis.context.config.style))
+        setting = analysis.context.config.style
+        style = table_style(bound.table, setting)
+        # Other fixes may change a row's cells: the fixed rows must do without pipes too.
+        pipes = table_pipes(bound.table, style, setting) or table_pipes(table, style, setting)
+        rendered = render_table(table, style, pipes)
         new_lines += lines[done:first]
         new_endings += endings[done:first]
         new_lines += rendered

@@ -15,7 +15,8 @@ that linting right after `init` reports defects, not conventions:
   used twice or more (not near misses of a venue the list also writes), and aliases that
   are the list's only name for a venue (`Nat Med`, never `Nature Medicine`);
 - `"style"`: the layout (aligned, compact, tight) that `table-format` reads in at least
-  `SHARE` (90 %) of the tables, else `"auto"` (each table keeps its own);
+  `SHARE` (90 %) of the tables, else `"auto"` (each table keeps its own), and `"auto"` too
+  when some of those tables go without outer pipes (a named style writes them);
 - rule options for the link conventions the list keeps in at least `SHARE` of `MIN_USES` (5)
   or more links: `arxiv-link.form` (`"pdf"` or `"abs"`), `pdf-link.form: "pdf"` when the
   publisher links it would report are PDFs on purpose (at least `SHARE` of the links to those
@@ -45,7 +46,7 @@ from awesome_lint import urls
 from awesome_lint.config import default_config
 from awesome_lint.markdown.tables import parse
 from awesome_lint.model import Cell, Table
-from awesome_lint.render import table_style
+from awesome_lint.render import table_pipes, table_style
 from awesome_lint.rules._links import body_links, links
 from awesome_lint.rules._schema import GENERIC_LABELS, fold_text, is_blank, is_placeholder
 from awesome_lint.rules._schema import looks_placeholder as placeholder_like
@@ -96,7 +97,12 @@ def _style(tables: Sequence[Table]) -> str | None:
         return None
     styles = Counter(table_style(table) for table in tables)
     style, count = styles.most_common(1)[0]
-    return style if count >= SHARE * len(tables) else "auto"
+    if count < SHARE * len(tables):
+        return "auto"
+    # A named style writes outer pipes: tables that go without them keep "auto".
+    if not all(table_pipes(table, style) for table in tables if table_style(table) == style):
+        return "auto"
+    return style
 
 
 def _rules(text: str, tables: Sequence[Table]) -> Json:

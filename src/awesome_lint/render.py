@@ -1,8 +1,8 @@
 """Table -> Markdown lines, in one of three layouts, and which layout a table is written in.
 
 Every layout keeps every cell's raw Markdown byte for byte, each row's container prefix
-verbatim, and leading and trailing pipes, so re-parsing a rendered table gives back the same
-cells, and rendering it again gives back the same lines.
+verbatim, and leading and trailing pipes (but see "Without outer pipes" below), so re-parsing a
+rendered table gives back the same cells, and rendering it again gives back the same lines.
 
 "aligned": one space inside each pipe, every column as wide as its widest cell (by
 `display_width`, at least 3), cells padded as their column aligns, the delimiter row rebuilt
@@ -49,10 +49,27 @@ delimiter rows are its style sheet, in this order:
   aligned as compact;
 - anything else: "compact".
 Body rows written otherwise are the deviations: they follow the header.
+
+Without outer pipes: under "auto", a table whose header and delimiter rows both have neither a
+leading nor a trailing pipe (`a | b` over `--- | ---`) is laid out without them, in its own
+layout (`table_pipes`); the last column is then not padded, and "compact" and "tight" keep a
+delimiter row written without outer pipes, one cell per column, as it is::
+
+    Name | Year | Stars
+    :--- | :--: | ----:
+    BERT | 2019 |   12k
+
+The whole table keeps its outer pipes when one row could not do without them and render the
+same on GitHub: a table of one column, a row whose first or last cell is empty (short rows
+included: they are completed with empty cells), a last cell ending in a backslash, and a row
+that would start with a space (a right- or center-aligned first column, aligned) or with what
+starts another block (`>`, `#`, `-`, `+`, `*` or `1.` followed by a space, a fence, `<`).
+A named style ("aligned", "compact", "tight") always writes outer pipes.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import zip_longest
 from typing import Literal
@@ -77,16 +94,18 @@ _COMPACT_DELIMITER: dict[Align, str] = {
 }
 
 
-def render_table(table: Table, style: Style = "aligned") -> list[str]:
-    """The table's lines, header, delimiter row and body rows in order, without line endings."""
+def render_table(table: Table, style: Style = "aligned", pipes: bool = True) -> list[str]:
+    """The table's lines, header, delimiter row and body rows in order, without line endings;
+    without outer pipes when `pipes` is false (see `table_pipes` for when that is safe)."""
     columns = len(table.header.cells)
     if columns == 0:
         raise ValueError(f"table {table.index} at line {table.line} has no header cells")
     aligns = _aligns(table, columns)
     if style == "aligned":
-        return _render_aligned(table, columns, aligns)
+        return _render_aligned(table, columns, aligns, pipes=pipes)
     if style in ("compact", "tight"):
-        return _render_unpadded(table, columns, aligns, " " if style == "compact" else "")
+        space = " " if style == "compact" else ""
+        return _render_unpadded(table, columns, aligns, space, pipes)
     raise ValueError(f"unknown table style {style!r}; expected one of {', '.join(STYLES)}")
 
 
@@ -97,6 +116,9 @@ def table_style(table: Table, setting: str = AUTO) -> Style:
         return named
     header, delimiter = _slots(table.header), _slots(table.delimiter)
     inner = header[1 if not header[0].strip() else 0 : -1 if not header[-1].strip() else None]
+    if _written_without_pipes(table):
+        # Nothing follows the last cell of a table without outer pipes: it is not padded.
+        header, delimiter = header[:-1], delimiter[:-1]
     # Editors that count code points pad CJK headers by their length, not their width.
     lined_up = display_widths(header) == display_widths(delimiter)
     lined_up = lined_up or list(map(len, header)) == list(map(len, delimiter))
@@ -107,6 +129,42 @@ def table_style(table: Table, setting: str = AUTO) -> Style:
     if lined_up and _laid_out(table, "aligned") >= _laid_out(table, "compact"):
         return "aligned"
     return "compact"
+
+
+def table_pipes(table: Table, style: Style, setting: str = AUTO) -> bool:
+    """Whether the table is laid out with outer pipes: always, but for "auto" on a table whose
+    header and delimiter rows have none, when every row can do without them (see above)."""
+    if setting != AUTO or not _written_without_pipes(table):
+        return True
+    columns = len(table.header.cells)
+    if columns < 2:
+        return True
+    for row in (table.header, *table.rows):
+        cells = row.cells
+        if len(cells) < columns or not cells[0].raw or not cells[-1].raw:
+            return True
+        if cells[-1].raw.endswith(_BACKSLASH):
+            return True
+    rendered = render_table(table, style, pipes=False)
+    return any(
+        _BLOCK_START.match(line, len(row.prefix)) for row, line in zip(_rows(table), rendered)
+    )
+
+
+# What could start another block at the beginning of a row without a leading pipe (a quote, a
+# heading, a list item, a fence, HTML), and leading whitespace (an indented code block).
+_BLOCK_START = re.compile(
+    r"[ \t]|>|#{1,6}(?:[ \t]|$)|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|```|~~~|<"
+)
+
+
+def _written_without_pipes(table: Table) -> bool:
+    """Whether the header and delimiter rows have neither a leading nor a trailing pipe."""
+    for row in (table.header, table.delimiter):
+        slots = _slots(row)
+        if len(slots) < 2 or not slots[0].strip() or not slots[-1].strip():
+            return False
+    return True
 
 
 def _slots(row: Row) -> list[str]:
@@ -129,13 +187,13 @@ def _slots(row: Row) -> list[str]:
 
 def _laid_out(table: Table, style: Style) -> int:
     """How many of the table's lines are as `style` renders them."""
-    rendered = render_table(table, style)
+    rendered = render_table(table, style, pipes=not _written_without_pipes(table))
     return sum(
         _without_line_ending(row.source) == line for row, line in zip(_rows(table), rendered)
     )
 
 
-def first_misaligned(table: Table, style: Style = "aligned") -> int | None:
+def first_misaligned(table: Table, style: Style = "aligned", pipes: bool = True) -> int | None:
     """The 1-based line of the first row whose source differs from its rendering, or None.
 
     Only the line ending is ignored: trailing whitespace, tabs and a changed prefix all count.
@@ -147,11 +205,12 @@ def first_misaligned(table: Table, style: Style = "aligned") -> int | None:
         columns = len(table.header.cells)
         aligns = _aligns(table, columns)
         measured = _measure(table, columns)
-        if _without_line_ending(table.header.source) != _header_line(table, aligns, measured):
+        header = _header_line(table, aligns, measured, pipes)
+        if _without_line_ending(table.header.source) != header:
             return table.line
-        rendered = _render_aligned(table, columns, aligns, measured)
+        rendered = _render_aligned(table, columns, aligns, measured, pipes)
     else:
-        rendered = render_table(table, style)
+        rendered = render_table(table, style, pipes)
     for row, line in zip(rows, rendered):
         if _without_line_ending(row.source) != line:
             return row.line
@@ -176,20 +235,24 @@ def _without_line_ending(source: str) -> str:
 
 
 def _render_unpadded(
-    table: Table, columns: int, aligns: tuple[Align, ...], space: str
+    table: Table, columns: int, aligns: tuple[Align, ...], space: str, pipes: bool = True
 ) -> list[str]:
-    lines = [_unpadded_line(row, columns, space) for row in (table.header, *table.rows)]
-    delimiter = _written_delimiter(table.delimiter, aligns)
+    lines = [_unpadded_line(row, columns, space, pipes) for row in (table.header, *table.rows)]
+    delimiter = _written_delimiter(table.delimiter, aligns, pipes)
     if delimiter is None:
         cells = (_COMPACT_DELIMITER[align] for align in aligns)
-        delimiter = "|" + space + f"{space}|{space}".join(cells) + space + "|"
+        delimiter = f"{space}|{space}".join(cells)
+        if pipes:
+            delimiter = "|" + space + delimiter + space + "|"
     lines.insert(1, table.delimiter.prefix + delimiter)
     return lines
 
 
-def _unpadded_line(row: Row, columns: int, space: str) -> str:
+def _unpadded_line(row: Row, columns: int, space: str, pipes: bool = True) -> str:
     texts = [_unpadded_cell(cell.raw, space) for cell in row.cells]
     texts.extend([space] * (columns - len(texts)))
+    if not pipes:
+        return row.prefix + "|".join(texts).strip(" ")
     return row.prefix + "|" + "|".join(texts) + "|"
 
 
@@ -204,13 +267,19 @@ def _unpadded_cell(raw: str, space: str) -> str:
 _BACKSLASH = "\\"
 
 
-def _written_delimiter(delimiter: Row, aligns: tuple[Align, ...]) -> str | None:
+def _written_delimiter(delimiter: Row, aligns: tuple[Align, ...], pipes: bool = True) -> str | None:
     """The delimiter row as written, without its prefix, if it can stay (see above)."""
     slots = _slots(delimiter)
     line = _without_line_ending(delimiter.source)[len(delimiter.prefix) :]
-    if len(slots) != len(aligns) + 2 or slots[0] or slots[-1] or line != line.strip():
+    if line != line.strip():
         return None
-    written = tuple(_delimiter_align(slot.strip()) for slot in slots[1:-1])
+    if pipes:
+        if len(slots) != len(aligns) + 2 or slots[0] or slots[-1]:
+            return None
+        slots = slots[1:-1]
+    elif len(slots) != len(aligns):
+        return None
+    written = tuple(_delimiter_align(slot.strip()) for slot in slots)
     return line if written == aligns else None
 
 
@@ -257,18 +326,31 @@ def _header_widths(header: Row, columns: int) -> list[int]:
     return [display_width(slot) - 2 for slot in slots[1:-1]]
 
 
-def _header_line(table: Table, aligns: tuple[Align, ...], measured: _Measured) -> str:
+def _header_line(
+    table: Table, aligns: tuple[Align, ...], measured: _Measured, pipes: bool = True
+) -> str:
     """The header's line alone, as `_render_aligned` makes it."""
     texts_by_column, text_widths, widths = measured
     parts = [
         _pad_column(texts[:1], column_widths[:1], width, align)[0]
         for texts, column_widths, width, align in zip(texts_by_column, text_widths, widths, aligns)
     ]
-    return table.header.prefix + "| " + " | ".join(parts) + " |"
+    return table.header.prefix + _joined(parts, pipes).rstrip(" ")
+
+
+def _joined(parts: Sequence[str], pipes: bool) -> str:
+    """Padded cells between pipes, or without outer pipes (still padded at the end)."""
+    if pipes:
+        return "| " + " | ".join(parts) + " |"
+    return " | ".join(parts)
 
 
 def _render_aligned(
-    table: Table, columns: int, aligns: tuple[Align, ...], measured: _Measured | None = None
+    table: Table,
+    columns: int,
+    aligns: tuple[Align, ...],
+    measured: _Measured | None = None,
+    pipes: bool = True,
 ) -> list[str]:
     cell_rows = (table.header, *table.rows)
     texts_by_column, text_widths, widths = measured or _measure(table, columns)
@@ -277,13 +359,17 @@ def _render_aligned(
         for texts, column_widths, width, align in zip(texts_by_column, text_widths, widths, aligns)
     ]
     lines = [
-        prefix + "| " + " | ".join(parts) + " |"
+        prefix + _joined(parts, pipes)
         for prefix, parts in zip((row.prefix for row in cell_rows), zip(*padded_columns))
     ]
     if any(len(row.cells) > columns for row in cell_rows):
-        _add_extra_cells(lines, [[cell.raw for cell in row.cells[columns:]] for row in cell_rows])
+        extras = [[cell.raw for cell in row.cells[columns:]] for row in cell_rows]
+        _add_extra_cells(lines, extras, pipes)
+    if not pipes:
+        # Nothing follows the last cell: no padding after it.
+        lines = [line.rstrip(" ") for line in lines]
 
-    delimiter = "| " + " | ".join(_delimiter_cell(a, w) for a, w in zip(aligns, widths)) + " |"
+    delimiter = _joined([_delimiter_cell(a, w) for a, w in zip(aligns, widths)], pipes)
     lines.insert(1, table.delimiter.prefix + delimiter)
     return lines
 
@@ -299,14 +385,17 @@ def _pad_column(
     return [text + " " * (width - w) for text, w in pairs]
 
 
-def _add_extra_cells(lines: list[str], extras_by_row: Sequence[list[str]]) -> None:
+def _add_extra_cells(
+    lines: list[str], extras_by_row: Sequence[list[str]], pipes: bool = True
+) -> None:
     """Append the cells past the last column, each position as wide as its widest cell."""
     measured = [display_widths(extras) if extras else [] for extras in extras_by_row]
     widths = [max(position) for position in zip_longest(*measured, fillvalue=0)]
     for index, (extras, text_widths) in enumerate(zip(extras_by_row, measured)):
         if extras:
             padded = [text + " " * (n - w) for text, w, n in zip(extras, text_widths, widths)]
-            lines[index] += " " + " | ".join(padded) + " |"
+            joined = " | ".join(padded)
+            lines[index] += " " + joined + " |" if pipes else " | " + joined
 
 
 def _delimiter_cell(align: Align, width: int) -> str:

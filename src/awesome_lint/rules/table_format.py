@@ -7,17 +7,26 @@ Compares each table with its formatted form in the table's own layout, one of:
 - `compact`: `| a | b |`, one space inside each pipe and no padding;
 - `tight`: `|a|b|`, no space inside the pipes (lists in CJK scripts often write so).
 
-Each layout has leading and trailing pipes; compact and tight keep the delimiter row as
-written when it has a cell per column. By default (`"style": "auto"`) the header and delimiter
-rows tell the layout: their pipes at the same columns with a padded header is aligned (an
-unpadded header lined up with its delimiter row goes with what most rows do); otherwise no
-space inside the header's pipes is tight, and anything else compact. Body rows written
-otherwise are the deviations: the fix rewrites them (and, aligned, every row of a column whose
-width changes), the rest stays byte for byte. A giant cell
-(over 80 columns and twice as wide as nine in ten of its column) does not widen its column
-in the aligned layout: it is written unpadded and the rest of its row moves right, unless the
-header is already padded that wide. `"style"` in the config or `--style` on the command line
-sets one layout for every table; `init` records the layout nine in ten of the tables share.
+Compact and tight keep the delimiter row as written when it has a cell per column. By
+default (`"style": "auto"`) the header and delimiter rows tell the layout: their pipes at the
+same columns with a padded header is aligned (an unpadded header lined up with its delimiter
+row goes with what most rows do); otherwise no space inside the header's pipes is tight, and
+anything else compact. Body rows written otherwise are the deviations: the fix rewrites them
+(and, aligned, every row of a column whose width changes), the rest stays byte for byte. A
+giant cell (over 80 columns and twice as wide as nine in ten of its column) does not widen its
+column in the aligned layout: it is written unpadded and the rest of its row moves right,
+unless the header is already padded that wide.
+
+Each layout has leading and trailing pipes, except that by default a table written without
+them (`a | b` over `--- | ---`: header and delimiter rows both without a leading and a
+trailing pipe) stays without, its last column unpadded. The whole table gets outer pipes when
+one of its rows needs them to render the same on GitHub: a single column, an empty first or
+last cell (a short row included), a last cell ending in a backslash, or a row that would start
+with a space or with what starts another block (`>`, `#`, `-`, `+`, `*`, `1.`, a fence, `<`).
+
+`"style"` in the config or `--style` on the command line sets one layout, with outer pipes,
+for every table; `init` records the layout nine in ten of the tables share (`auto` when
+they go without outer pipes).
 
 ## Why
 An aligned table reads as a table in the source too, and when every contributor's editor
@@ -40,7 +49,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.model import FixSafety, Problem
-from awesome_lint.render import first_misaligned, table_style
+from awesome_lint.render import first_misaligned, table_pipes, table_style
 from awesome_lint.rules.base import Context, at_row
 from awesome_lint.tableschema import BoundTable
 
@@ -51,7 +60,8 @@ FIX: FixSafety | None = "safe"
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
     table = bound.table
     style = table_style(table, ctx.config.style)
-    line = first_misaligned(table, style)
+    pipes = table_pipes(table, style, ctx.config.style)
+    line = first_misaligned(table, style, pipes)
     if line is not None:
         where = "" if line == table.line else f" (first difference on line {line})"
         yield at_row(
@@ -59,5 +69,5 @@ def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
             table.header,
             f"table is not formatted{where}",
             fix="safe",
-            suggestion=f"Lay the table out {style}",
+            suggestion=f"Lay the table out {style}" + ("" if pipes else " without outer pipes"),
         )
