@@ -253,3 +253,17 @@ def test_bare_arxiv_url_in_a_venue_column() -> None:
     text = (case / "before.md").read_text(encoding="utf-8")
     added = add_entry(text, "1", [("Name", "Z"), ("Paper", "https://arxiv.org/abs/2502.12345")])
     assert "[arXiv'25](https://arxiv.org/abs/2502.12345)" in added.text.splitlines()[16]
+
+
+@pytest.mark.parametrize(
+    ("table", "row"),
+    [
+        ("Name | Year\n--- | ---\nfoo | 2020\n", "baz | 2022"),
+        ("|Name|Year|\n|---|---|\n|foo|2020|\n", "|baz|2022|"),
+    ],
+    ids=["without-outer-pipes", "tight"],
+)
+def test_the_new_row_keeps_the_tables_layout(table: str, row: str) -> None:
+    added = add_entry("# L\n\n" + table, None, [("Name", "baz"), ("Year", "2022")])
+    assert added.text == "# L\n\n" + table + row + "\n"
+    assert not [p for p in lint_text(added.text) if p.rule == "table-format"]

@@ -16,7 +16,7 @@ from awesome_lint import gfm_check
 from awesome_lint.fixer import FixError, fix_text
 from awesome_lint.markdown import blocks
 
-TASK = "- [x] a | b\n  --|--\n  c | d\n"
+TASK = "- [x] a | b\n  |--|--|\n  c | d\n"
 
 
 def _misread_task_items(monkeypatch: pytest.MonkeyPatch) -> None:

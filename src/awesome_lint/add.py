@@ -38,7 +38,7 @@ from awesome_lint.document import Lines
 from awesome_lint.fixer import fix_rows
 from awesome_lint.markdown.tables import read_cell
 from awesome_lint.model import Align, Problem, Row, Table
-from awesome_lint.render import Style, first_misaligned, render_table
+from awesome_lint.render import Style, first_misaligned, render_table, table_pipes, table_style
 from awesome_lint.rules._schema import GENERIC_LABELS, fold_text, is_blank, is_placeholder
 from awesome_lint.rules.base import Context
 from awesome_lint.rules.row_order import row_keyer
@@ -128,13 +128,15 @@ def add_entry(
 
     _refuse_duplicate(before, analysis, line)
 
-    style = _style(config)
-    if first_misaligned(bound.table, style) is None:
-        rendered = render_table(new_bound.table, style)
+    # The table's own layout, as table-format reads it (outer pipes included).
+    style = table_style(bound.table, config.style)
+    pipes = table_pipes(new_bound.table, style, config.style)
+    if first_misaligned(bound.table, style, table_pipes(bound.table, style, config.style)) is None:
+        rendered = render_table(new_bound.table, style, pipes)
         first = new_bound.table.line - 1
         lines[first : first + len(rendered)] = rendered
     else:
-        lines[line - 1] = _row_line(new_bound, line, raws, style)
+        lines[line - 1] = _row_line(new_bound, line, raws, style, pipes)
     analysis = _analyse(lines, endings, config)
     final = _same_table(analysis, bound)
     written = next((r for r in final.table.rows if r.line == line), None)
@@ -325,7 +327,9 @@ def _insert(lines: list[str], endings: list[str], at: int, line: str) -> None:
     endings.insert(at, ending)
 
 
-def _compact(prefix: str, raws: Sequence[str]) -> str:
+def _compact(prefix: str, raws: Sequence[str], pipes: bool = True) -> str:
+    if not pipes:
+        return prefix + " | ".join(raws)
     return prefix + "|" + "|".join(f" {raw} " if raw else " " for raw in raws) + "|"
 
 
@@ -334,13 +338,10 @@ def _raws(row: Row, width: int) -> list[str]:
     return raws + [""] * (width - len(raws))
 
 
-def _style(config: Config) -> Style:
-    return "compact" if config.style == "compact" else "aligned"
-
-
-def _row_line(bound: BoundTable, line: int, raws: Sequence[str], style: Style) -> str:
+def _row_line(bound: BoundTable, line: int, raws: Sequence[str], style: Style, pipes: bool) -> str:
     """The new row alone: padded to the widths the delimiter row declares when the header
-    is (as editors such as Typora write tables), else compact."""
+    is (as editors such as Typora write tables), else compact (without outer pipes in a
+    table written without them)."""
     table = bound.table
     row = next(r for r in table.rows if r.line == line)
     names = _raws(table.header, len(raws))
@@ -348,8 +349,8 @@ def _row_line(bound: BoundTable, line: int, raws: Sequence[str], style: Style) -
         display_width(name) <= display_width(cell.raw)
         for name, cell in zip(names, table.delimiter.cells)
     ) and table.header.source.rstrip("\r\n") == _padded(table, table.header.prefix, names)
-    if style == "compact" or not declared:
-        return _compact(row.prefix, raws)
+    if style != "aligned" or not declared or not pipes:
+        return _compact(row.prefix, raws, pipes)
     return _padded(table, row.prefix, raws)
 
 
