@@ -138,3 +138,12 @@ def test_the_schemas_ship_without_a_symlink() -> None:
     assert not (PACKAGE / "schema").is_symlink()
     assert (SCHEMA_DIR / "config.schema.json").is_file()
     assert (SCHEMA_DIR / "default.json").is_file()
+
+
+def test_the_online_rule_ids_are_the_online_rules() -> None:
+    """`rules.ONLINE_IDS` (what offline runs accept in configs and --select) names exactly
+    the online rule modules."""
+    from awesome_lint.online.rules import INFOS
+    from awesome_lint.rules import ONLINE_IDS
+
+    assert set(INFOS) == ONLINE_IDS
