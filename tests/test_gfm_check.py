@@ -80,3 +80,30 @@ def test_version_says_which_check_runs(
     code, out, _ = run(capsys, "--version")
     assert code == 0 and "fix check: awesome-lint's own reader" in out
     assert gfm_check.rendering_difference("a", "b", False) is None  # nothing to check with
+
+
+def test_only_the_parts_a_fix_changed_are_rendered() -> None:
+    render = gfm_check._renderer()
+    if render is None:
+        pytest.skip("cmarkgfm is not installed")
+    rendered: list[str] = []
+
+    def counting(text: str) -> bytes:
+        rendered.append(text)
+        return render(text)
+
+    # Three parts of a bit more than gfm_check._PART_SIZE each: a table under a heading.
+    row = "| " + "x" * 70 + " |\n"
+    part = "## Part {}\n\n| a |\n|-|\n" + row * 1000 + "\n"
+    before = "".join(part.format(i) for i in range(3))
+    changed = before.replace("## Part 1\n\n| a |\n|-|\n| x", "## Part 1\n\n| a |\n|-|\n| y", 1)
+    for after, same in ((before, True), (changed, False)):
+        rendered.clear()
+        rendering = gfm_check.Rendering(
+            gfm_check._as_text(before), gfm_check._as_text(after), counting, background=False
+        )
+        assert len(rendering.pairs) == 3
+        assert (rendering.difference(unsafe_fixes=False) is None) is same
+        # Part 1 before and after, then (for its difference) again; the others never.
+        assert all("## Part 1" in text for text in rendered)
+        assert len(rendered) == (0 if same else 4)

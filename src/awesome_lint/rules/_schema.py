@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from awesome_lint.model import Cell, Row
 from awesome_lint.tableschema import BoundTable, ColumnSpec, fold_header, fold_placeholder
@@ -85,14 +86,39 @@ def identity_columns(bound: BoundTable) -> tuple[int, ...]:
     return (*named, *titles)
 
 
-def identity(row: Row, columns: tuple[int, ...]) -> Names:
+def identity(
+    row: Row, columns: tuple[int, ...], fold: Callable[[str], tuple[str, str]] | None = None
+) -> Names:
+    """A row's names (`fold`: `fold_name`, memoized by the caller)."""
     texts = (row.cells[i].text if i < len(row.cells) else "" for i in columns)
-    return tuple((fold_text(text), fold_text(text.partition(":")[0])) for text in texts)
+    return tuple((fold or fold_name)(text) for text in texts)
+
+
+def fold_name(text: str) -> tuple[str, str]:
+    """A name or title compared as a whole and up to its first colon."""
+    return fold_text(text), fold_text(text.partition(":")[0])
+
+
+class RowNames:
+    """A row's names, folded when first compared: most rows share no key with another."""
+
+    __slots__ = ("columns", "fold", "row", "value")
+
+    def __init__(
+        self, row: Row, columns: tuple[int, ...], fold: Callable[[str], tuple[str, str]]
+    ) -> None:
+        self.row, self.columns, self.fold = row, columns, fold
+        self.value: Names | None = None
+
+    def get(self) -> Names:
+        if self.value is None:
+            self.value = identity(self.row, self.columns, self.fold)
+        return self.value
 
 
 def names_agree(a: Names, b: Names) -> bool:
     """Names agree unless both rows name the entry and the names differ."""
-    return all(
+    return a == b or all(
         not x[0] or not y[0] or x[0] == y[0] or x[0] == y[1] or x[1] == y[0] for x, y in zip(a, b)
     )
 

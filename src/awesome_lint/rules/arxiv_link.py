@@ -121,13 +121,22 @@ def form(ctx: Context) -> str:
 
 
 def _learn(ctx: Context) -> str:
+    kind = ctx.cached(f"{ID}:kind", _kind)
     pdfs = total = 0
     for bound in ctx.tables:
         for _, link in body_links(bound.table):
-            if "arxiv" in link.url.lower() and arxiv_id(link.url) is not None:
+            found = kind(link.url)
+            if found:
                 total += 1
-                pdfs += _is_pdf(link.url)
+                pdfs += found == 2
     return "pdf" if total >= MIN_LINKS and pdfs >= PDF_SHARE * total else "abs"
+
+
+def _kind(url: str) -> int:
+    """0 for a link elsewhere than arXiv, 1 for an arXiv paper, 2 for its PDF."""
+    if "arxiv" not in url.lower() or arxiv_id(url) is None:
+        return 0
+    return 2 if _is_pdf(url) else 1
 
 
 def _is_pdf(url: str) -> bool:

@@ -55,8 +55,8 @@ from typing import Any
 from awesome_lint import urls
 from awesome_lint.model import Cell, FixSafety, Problem
 from awesome_lint.rules._schema import (
-    Names,
-    identity,
+    RowNames,
+    fold_name,
     identity_columns,
     is_blank,
     is_placeholder,
@@ -83,7 +83,7 @@ CONVENTION = 5
 # Rows kept per key: one paper shared by more entries than this is a list's convention.
 _KEEP = 32
 # An earlier row: its line, its section (the headings above it) and its names.
-Seen = tuple[int, tuple[str, ...], Names]
+Seen = tuple[int, tuple[str, ...], RowNames]
 
 
 def check_document(ctx: Context) -> Iterator[Problem]:
@@ -99,6 +99,7 @@ def _problems(ctx: Context, across: str) -> Iterator[tuple[Problem, bool]]:
     firsts: dict[tuple[str, str], dict[str, list[Seen]]] = {}
     url_key = ctx.cached(f"{ID}:url", _url_key)
     key_of_text = ctx.cached(f"{ID}:text", text_key)
+    fold = ctx.cached(f"{ID}:name", fold_name)
     for bound in ctx.tables:
         if bound.schema is None or not bound.schema.unique:
             continue
@@ -113,7 +114,7 @@ def _problems(ctx: Context, across: str) -> Iterator[tuple[Problem, bool]]:
         names = identity_columns(bound)
         section = bound.table.headings
         for row in bound.table.rows:
-            me = identity(row, names)
+            me = RowNames(row, names, fold)
             same: dict[int, list[str]] = {}
             other: dict[int, list[str]] = {}
             theirs: tuple[str, ...] = ()
@@ -125,6 +126,8 @@ def _problems(ctx: Context, across: str) -> Iterator[tuple[Problem, bool]]:
                 values = memo.get(cell.raw)
                 if values is None:
                     values = memo[cell.raw] = _values(spec, cell, by, url_key, key_of_text)
+                if not values:
+                    continue
                 earlier = _earlier(values, first, (row.line, section, me), across != "off")
                 if earlier is not None:
                     line, there = earlier
@@ -149,7 +152,7 @@ def _earlier(
     for value in values:
         seen = first.setdefault(value, [])
         for line, section, names in seen:
-            if line == me[0] or not names_agree(names, me[2]):
+            if line == me[0] or not names_agree(names.get(), me[2].get()):
                 continue
             if section == me[1]:
                 return line, section

@@ -37,7 +37,14 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from awesome_lint.model import FixSafety, Problem, Severity, Table
-from awesome_lint.rules._links import bare, body_links, link_problems, rewrite_table, url_answers
+from awesome_lint.rules._links import (
+    bare,
+    body_links,
+    link_problems,
+    rewrite_table,
+    url_answers,
+    url_host,
+)
 from awesome_lint.rules.base import Context
 from awesome_lint.tableschema import BoundTable
 from awesome_lint.urls import abstract_url, host
@@ -72,11 +79,11 @@ def form(ctx: Context) -> str:
 
 
 def _learn(ctx: Context) -> str:
-    answers = question(ctx)
+    answers, host_of = question(ctx), url_host(ctx)
     links = [link.url for bound in ctx.tables for _, link in body_links(bound.table)]
-    pdf_hosts = {host(url) for url in links if answers(url) is not None}
+    pdf_hosts = {host_of(url) for url in links if answers(url) is not None}
     pdf_hosts.discard(None)
-    on_hosts = [url for url in links if host(url) in pdf_hosts]
+    on_hosts = [url for url in links if host_of(url) in pdf_hosts]
     pdfs = sum(1 for url in on_hosts if answers(url) is not None)
     return "pdf" if pdfs >= MIN_LINKS and pdfs >= PDF_SHARE * len(on_hosts) else "abstract"
 
