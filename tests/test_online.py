@@ -393,6 +393,10 @@ def test_offline_runs_never_import_the_online_code(folder: Path) -> None:
     imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()]
     assert "awesome_lint.cli" in imported
     assert not [m for m in imported if m.startswith(("awesome_lint.online", "aiohttp", "asyncio"))]
+    # Nor the paper commands (add, venues) and their look-ups.
+    assert not [
+        m for m in imported if m.startswith(("awesome_lint.cli_add", "awesome_lint.scholar"))
+    ]
 
 
 def test_online_config_is_validated() -> None:

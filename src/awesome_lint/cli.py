@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from awesome_lint import __version__
-from awesome_lint.cli_add import PAPER_COMMANDS
 from awesome_lint.collector import collector_paused
 from awesome_lint.commands import EPILOG, export, init, rules, show_version
 from awesome_lint.commands import error as _error
@@ -406,15 +405,21 @@ _COMMANDS = {
     "export": export,
     "rules": rules,
     "init": init,
-    **PAPER_COMMANDS,
 }
+# `add` and `venues` (cli_add.PAPER_COMMANDS), imported only when asked for.
+_PAPER_COMMANDS = ("add", "venues")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     command, name = check, "awesome-lint"
-    if args and args[0] in _COMMANDS:
-        command = _COMMANDS[args[0]]
+    commands: dict[str, click.Command] = _COMMANDS
+    if args and args[0] in _PAPER_COMMANDS:
+        from awesome_lint.cli_add import PAPER_COMMANDS
+
+        commands = {**_COMMANDS, **PAPER_COMMANDS}
+    if args and args[0] in commands:
+        command = commands[args[0]]
         name = f"awesome-lint {args[0]}"
         args = args[1:]
     from awesome_lint.config import ConfigError
