@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from clitools import git
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "awesome-medical-pretraining.md"
@@ -45,18 +46,6 @@ def _has_build_backend() -> bool:
         return False
 
 
-def _git(cwd: Path, *args: str) -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.org",
-    }
-    done = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-
-
 def _tracked_files() -> list[str]:
     """The files of this checkout that git knows (uncommitted changes included), or every
     file under the project's folders when this is not a git checkout."""
@@ -85,16 +74,16 @@ def snapshot(tmp_path_factory: pytest.TempPathFactory) -> Path:
             os.symlink(os.readlink(source), target)
         else:
             shutil.copyfile(source, target)
-    _git(origin, "init", "-q")
-    _git(origin, "add", "-A")
-    _git(origin, "commit", "-q", "-m", "snapshot")
+    git(origin, "init", "-q")
+    git(origin, "add", "-A")
+    git(origin, "commit", "-q", "-m", "snapshot")
     return origin
 
 
 @pytest.fixture(scope="module")
 def wheel(snapshot: Path, tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
     source = tmp_path_factory.mktemp("checkout") / "repo"
-    _git(source.parent, "clone", "-q", str(snapshot), str(source))
+    git(source.parent, "clone", "-q", str(snapshot), str(source))
     return zipfile.ZipFile(_build_wheel(source, tmp_path_factory.mktemp("wheel")))
 
 
@@ -136,7 +125,7 @@ def test_the_wheel_holds_the_code_the_data_and_the_licence(wheel: zipfile.ZipFil
 def test_a_checkout_without_symlinks_installs_and_works(snapshot: Path, tmp_path: Path) -> None:
     # Cloned the way Git for Windows clones by default: symbolic links become text files.
     clone = tmp_path / "clone"
-    _git(tmp_path, "-c", "core.symlinks=false", "clone", "-q", str(snapshot), str(clone))
+    git(tmp_path, "-c", "core.symlinks=false", "clone", "-q", str(snapshot), str(clone))
     assert not any(p.is_symlink() for p in clone.rglob("*"))
     wheel = _build_wheel(clone, tmp_path / "dist")
     site = tmp_path / "site"

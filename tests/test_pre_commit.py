@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from clitools import git
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "awesome-medical-pretraining.md"
@@ -19,19 +20,6 @@ CLEAN = """# Papers
 | SAM  | SAM: Anatomical embeddings | [Link](https://github.com/x/sam) |
 """
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
-
-
-def _git(cwd: Path, *args: str) -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.org",
-    }
-    done = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
 
 
 @pytest.fixture(scope="module")
@@ -47,10 +35,10 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
         symlinks=True,
         ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"),
     )
-    _git(repo, "init", "-q")
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-q", "-m", "hooks")
-    return repo, _git(repo, "rev-parse", "HEAD")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "hooks")
+    return repo, git(repo, "rev-parse", "HEAD")
 
 
 def _pre_commit(
@@ -75,8 +63,8 @@ def _pre_commit(
 def _list_repo(path: Path, readme: str) -> Path:
     path.mkdir()
     (path / "README.md").write_text(readme, encoding="utf-8")
-    _git(path, "init", "-q")
-    _git(path, "add", "-A")
+    git(path, "init", "-q")
+    git(path, "add", "-A")
     return path
 
 
@@ -131,8 +119,8 @@ def test_try_repo_both_hooks_pass_a_clean_list_with_an_empty_file(
     target.mkdir()
     (target / "README.md").write_text(CLEAN, encoding="utf-8")
     (target / "NOTES.md").write_bytes(b"")
-    _git(target, "init", "-q")
-    _git(target, "add", "-A")
+    git(target, "init", "-q")
+    git(target, "add", "-A")
     env = {**os.environ, "NO_COLOR": "1"}
     command = [sys.executable, "-m", "pre_commit", "try-repo", str(repo), "--ref", rev]
     run = subprocess.run(
