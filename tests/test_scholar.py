@@ -230,13 +230,19 @@ def test_cli_add_url_with_the_sources_down(
     assert readme.read_bytes() == before
 
 
-def test_cli_venues_reports_fixes_and_caches(
-    scholar: Scholar, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:  # fmt: skip
+@pytest.fixture
+def listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """LIST as list.md in the current folder."""
     monkeypatch.chdir(tmp_path)
     target = tmp_path / "list.md"
     target.write_text(LIST, encoding="utf-8")
+    return target
+
+
+def test_cli_venues_reports_fixes_and_caches(
+    scholar: Scholar, listed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = listed
     assert main(["venues", "list.md"]) == 1
     out, err = capsys.readouterr()
     assert "list.md:5:34: venue-outdated" in out
@@ -256,18 +262,15 @@ def test_cli_venues_reports_fixes_and_caches(
 
 
 def test_online_flag_runs_the_venue_rules_with_the_link_checks(
-    scholar: Scholar, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:  # fmt: skip
-    monkeypatch.chdir(tmp_path)
-    target = tmp_path / "list.md"
-    target.write_text(LIST, encoding="utf-8")
+    scholar: Scholar, listed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = listed
     select = ["--select", "venue-outdated,venue-mismatch"]
     assert main(["--online", *select, "list.md"]) == 1
     out, err = capsys.readouterr()
     assert "list.md:5:34: venue-outdated" in out and "list.md:9:34: venue-mismatch" in out
     assert "venues: 3 requests, 0 rows unknown" in err
-    assert (tmp_path / ".awesome-lint-cache" / "papers.json").is_file()
+    assert (listed.parent / ".awesome-lint-cache" / "papers.json").is_file()
     assert main(["--online", "--fix", "--unsafe-fixes", *select, "list.md"]) == 0
     out, err = capsys.readouterr()
     text = target.read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 from urllib.parse import urlsplit
 
 from awesome_lint.model import FixSafety, Problem, Severity
@@ -22,6 +22,8 @@ from awesome_lint.online.cache import Cache
 from awesome_lint.online.github import RepoState, lookup, repository
 from awesome_lint.online.http import Checker, HttpOptions, Outcome, Progress
 from awesome_lint.online.rules import SEVERITIES
+
+V = TypeVar("V")
 
 CACHE_DIR = ".awesome-lint-cache"
 # Hosts that answer 403 to every program (publishers, Cloudflare-fronted sites): not asked
@@ -232,22 +234,8 @@ def run(
                 urls.append(target.url)
     urls = list(dict.fromkeys(urls))
     repos = list(dict.fromkeys(repos))
-    outcomes: dict[str, Outcome] = {}
-    states: dict[str, RepoState] = {}
-    todo_urls = []
-    for url in urls:
-        fresh = cache.fresh_link(url, now)
-        if fresh is not None:
-            outcomes[url] = fresh
-        else:
-            todo_urls.append(url)
-    todo_repos = []
-    for repo in repos:
-        state = cache.fresh_repo(repo, now)
-        if state is not None:
-            states[repo] = state
-        else:
-            todo_repos.append(repo)
+    outcomes, todo_urls = _fresh_and_stale(urls, lambda url: cache.fresh_link(url, now))
+    states, todo_repos = _fresh_and_stale(repos, lambda repo: cache.fresh_repo(repo, now))
     checker = Checker(opts.http, Progress())
     dead_before = frozenset(u for u in todo_urls if cache.links.get(u, {}).get("kind") == "dead")
     checked, looked_up, repo_notes = asyncio.run(
@@ -281,9 +269,9 @@ def run(
         for target in found:
             repo = repository(target.url) if opts.github else None
             if repo is not None:
-                state = states.get(repo)
-                if state is not None:
-                    file_problems += _repo_problems(target, repo, state, job.config, active)
+                repo_state = states.get(repo)
+                if repo_state is not None:
+                    file_problems += _repo_problems(target, repo, repo_state, job.config, active)
                 continue
             answer = outcomes.get(target.url)
             if answer is None:
@@ -471,3 +459,18 @@ def github_token() -> str | None:
 
 def progress_stream() -> TextIO | None:
     return sys.stderr if sys.stderr.isatty() else None
+
+
+def _fresh_and_stale(
+    keys: list[str], fresh: Callable[[str], V | None]
+) -> tuple[dict[str, V], list[str]]:
+    """The cached answers still fresh, by key, and the keys to ask again."""
+    found: dict[str, V] = {}
+    stale = []
+    for key in keys:
+        answer = fresh(key)
+        if answer is None:
+            stale.append(key)
+        else:
+            found[key] = answer
+    return found, stale
