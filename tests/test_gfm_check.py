@@ -100,10 +100,10 @@ def test_only_the_parts_a_fix_changed_are_rendered() -> None:
     for after, same in ((before, True), (changed, False)):
         rendered.clear()
         rendering = gfm_check.Rendering(
-            gfm_check._as_text(before), gfm_check._as_text(after), counting, background=False
+            gfm_check._as_text(before), gfm_check._as_text(after), counting
         )
         assert len(rendering.pairs) == 3
         assert (rendering.difference(unsafe_fixes=False) is None) is same
-        # Part 1 before and after, then (for its difference) again; the others never.
+        # Part 1 before and after, once each; the others never.
         assert all("## Part 1" in text for text in rendered)
-        assert len(rendered) == (0 if same else 4)
+        assert len(rendered) == (0 if same else 2)

@@ -14,17 +14,15 @@ alone; `awesome-lint --version` says which check runs.
 from __future__ import annotations
 
 import ctypes
-import hashlib
 import re
 import sys
-import threading
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, cast
 
-_EMPTY_ROW = re.compile(r"<tr>\n(?:<t[dh][^>]*></t[dh]>\n)+</tr>\n")
-_EMPTY_BODY = re.compile(r"<tbody>\n</tbody>\n")
-_CELL = re.compile(r"(<t[dh](?: [^>]*)?>).*?(</t[dh]>)", re.DOTALL)
+_EMPTY_ROW = re.compile(rb"<tr>\n(?:<t[dh][^>]*></t[dh]>\n)+</tr>\n")
+_EMPTY_BODY = re.compile(rb"<tbody>\n</tbody>\n")
+_CELL = re.compile(rb"(<t[dh](?: [^>]*)?>).*?(</t[dh]>)", re.DOTALL)
 
 
 @lru_cache(maxsize=1)
@@ -105,13 +103,11 @@ Text = tuple[Sequence[str], Sequence[str]]
 
 
 class Rendering:
-    """The original and the fixed text cut into the same parts and rendered, in a background
-    thread when asked (cmarkgfm's C code runs outside the interpreter's lock, beside the
-    fixer's own checks). Only a digest of each part's HTML is kept."""
+    """The original and the fixed text cut into the same parts, each pair of parts rendered
+    and compared in turn when the difference is asked for: only one part's HTML is held at
+    a time. (cmarkgfm's C code holds the interpreter's lock, so a thread would gain nothing.)"""
 
-    def __init__(
-        self, before: Text, after: Text, render: Callable[[str], bytes], background: bool
-    ) -> None:
+    def __init__(self, before: Text, after: Text, render: Callable[[str], bytes]) -> None:
         self.before, self.after, self.render = before, after, render
         bounds = _bounds(before[0], after[0])
         self.pairs = (
@@ -119,48 +115,25 @@ class Rendering:
             if bounds is not None
             else [(0, len(before[0]), 0, len(after[0]))]
         )
-        self.digests: list[tuple[bytes, bytes]] | None = None
-        self.thread: threading.Thread | None = None
-        if background:
-            self.thread = threading.Thread(target=self._run, daemon=True)
-            self.thread.start()
-
-    def _run(self) -> None:
-        # A part the fix left as it was renders as it did: equal text, equal HTML.
-        self.digests = [
-            (b"", b"")
-            if _same(self.before, a, b, self.after, c, d)
-            else (
-                _digest(self.render(_join(self.before, a, b))),
-                _digest(self.render(_join(self.after, c, d))),
-            )
-            for a, b, c, d in self.pairs
-        ]
 
     def difference(self, unsafe_fixes: bool) -> str | None:
         """None when GitHub shows both texts alike, else what first differs."""
-        if self.thread is not None:
-            self.thread.join()
-        if self.digests is None:  # not started, or the thread failed
-            self._run()
-        assert self.digests is not None
-        for (a, b, c, d), (old_digest, new_digest) in zip(self.pairs, self.digests):
-            if old_digest == new_digest:
+        for a, b, c, d in self.pairs:
+            # A part the fix left as it was renders as it did: equal text, equal HTML.
+            if _same(self.before, a, b, self.after, c, d):
                 continue
-            old = _comparable(self.render(_join(self.before, a, b)).decode(), unsafe_fixes)
-            new = _comparable(self.render(_join(self.after, c, d)).decode(), unsafe_fixes)
+            old = _comparable(self.render(_join(self.before, a, b)), unsafe_fixes)
+            new = _comparable(self.render(_join(self.after, c, d)), unsafe_fixes)
             if old != new:
-                return _first_difference(old, new)
+                return _first_difference(old.decode(), new.decode())
         return None
 
 
 def start(before: Text, after: Text) -> Rendering | None:
     """The rendering of the original and the fixed text of a fix, as (lines, endings), done
-    when its difference is asked for (None without cmarkgfm). Not in the background: on a
-    busy machine a thread that takes the interpreter's lock and is then descheduled stalls
-    the fixer (measured: `--fix` on 10,000 rows three times slower under load)."""
+    when its difference is asked for (None without cmarkgfm)."""
     render = _renderer()
-    return None if render is None else Rendering(before, after, render, background=False)
+    return None if render is None else Rendering(before, after, render)
 
 
 def rendering_difference(before: str | Text, after: str | Text, unsafe_fixes: bool) -> str | None:
@@ -169,7 +142,7 @@ def rendering_difference(before: str | Text, after: str | Text, unsafe_fixes: bo
     render = _renderer()
     if render is None:
         return None
-    rendering = Rendering(_as_text(before), _as_text(after), render, background=False)
+    rendering = Rendering(_as_text(before), _as_text(after), render)
     return rendering.difference(unsafe_fixes)
 
 
@@ -193,10 +166,6 @@ def _same(before: Text, a: int, b: int, after: Text, c: int, d: int) -> bool:
         and list(before[0][a:b]) == list(after[0][c:d])
         and list(before[1][a:b]) == list(after[1][c:d])
     )
-
-
-def _digest(html: bytes) -> bytes:
-    return hashlib.blake2b(html, digest_size=16).digest()
 
 
 def _bounds(old: Sequence[str], new: Sequence[str]) -> tuple[list[int], list[int]] | None:
@@ -237,9 +206,9 @@ def _first_difference(old: str, new: str) -> str:
     return f"{len(old_lines)} lines of HTML become {len(new_lines)}"
 
 
-def _comparable(html: str, unsafe_fixes: bool) -> str:
-    html = _EMPTY_BODY.sub("", _EMPTY_ROW.sub("", html))
-    return _CELL.sub(r"\1\2", html) if unsafe_fixes else html
+def _comparable(html: bytes, unsafe_fixes: bool) -> bytes:
+    html = _EMPTY_BODY.sub(b"", _EMPTY_ROW.sub(b"", html))
+    return _CELL.sub(rb"\1\2", html) if unsafe_fixes else html
 
 
 # Where a document may be cut so that cmark-gfm reads each part as it reads it in the
