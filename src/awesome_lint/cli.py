@@ -9,7 +9,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -302,7 +302,7 @@ class _Runner:
                 self.outcome.fixed += result.fixed
                 # The fixed text's lines, for the full format: never joined into one string.
                 source = text if result.rewritten is None else tuple(result.rewritten.lines)
-                self._online(path, display, result.text, config, document)
+                self._online(path, display, lambda: result.text, config, document)
                 self.outcome.reports.append(FileReport(display, tuple(result.after), source))
                 return
             self.outcome.reports.append(FileReport(display, tuple(result.before), text))
@@ -310,14 +310,22 @@ class _Runner:
         from awesome_lint.api import lint_text
 
         problems = lint_text(text, config, self.selection)
-        self._online(path, display, text, config, document)
+        self._online(path, display, lambda: text, config, document)
         self.outcome.reports.append(FileReport(display, tuple(problems), text))
 
-    def _online(self, *args: Any) -> None:  # the online code is imported only when asked for
-        if self.session or any(self.online.values()) or args[3].online:
+    def _online(
+        self,
+        path: Path | None,
+        display: str,
+        text: Callable[[], str],
+        config: Config,
+        document: Document,
+    ) -> None:
+        # The online code is imported, and a fixed text joined, only when asked for.
+        if self.session or any(self.online.values()) or config.online:
             from awesome_lint.online.cli import add
 
-            add(self, *args)
+            add(self, path, display, text(), config, document)
 
     def stdin(self, name: str, output_format: str, quiet: bool, color: bool | None) -> int:
         from awesome_lint.config import ConfigError
