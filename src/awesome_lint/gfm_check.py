@@ -13,9 +13,13 @@ alone; `awesome-lint --version` says which check runs.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import os
 import re
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, cast
@@ -104,8 +108,10 @@ Text = tuple[Sequence[str], Sequence[str]]
 
 class Rendering:
     """The original and the fixed text cut into the same parts, each pair of parts rendered
-    and compared in turn when the difference is asked for: only one part's HTML is held at
-    a time. (cmarkgfm's C code holds the interpreter's lock, so a thread would gain nothing.)"""
+    and compared in turn: only one part's HTML is held at a time.
+
+    cmarkgfm's C code holds the interpreter's lock, so a thread would not run beside the
+    fixer's own checks; a large comparison runs in a child process instead (`fork`)."""
 
     def __init__(self, before: Text, after: Text, render: Callable[[str], bytes]) -> None:
         self.before, self.after, self.render = before, after, render
@@ -115,9 +121,71 @@ class Rendering:
             if bounds is not None
             else [(0, len(before[0]), 0, len(after[0]))]
         )
+        # The child comparing, as its process id, the pipe it answers on and the
+        # `unsafe_fixes` it compares for.
+        self.child: tuple[int, int, bool] | None = None
+
+    def fork(self, unsafe_fixes: bool) -> None:
+        """Start comparing in a child process, where that can pay: on Linux, with more than
+        one processor to run on, no other thread (a fork copies none) and over _FORK_SIZE
+        characters of text. Otherwise `difference` compares when asked."""
+        if not _fork_pays() or sum(map(len, self.after[0])) < _FORK_SIZE:
+            return
+        read, write = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read)
+            os.close(write)
+            return
+        if pid == 0:  # pragma: no cover (the child; its answer is what the tests check)
+            status = 1
+            try:
+                os.close(read)
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                found = self._compare(unsafe_fixes)
+                with os.fdopen(write, "wb") as out:
+                    out.write(b"=" if found is None else b"!" + found.encode("utf-8", "replace"))
+                status = 0
+            finally:
+                os._exit(status)  # no cleanup: that is the parent's
+        os.close(write)
+        self.child = (pid, read, unsafe_fixes)
 
     def difference(self, unsafe_fixes: bool) -> str | None:
         """None when GitHub shows both texts alike, else what first differs."""
+        if self.child is not None and self.child[2] == unsafe_fixes:
+            answer = self._answer()
+            if answer is not None:
+                return answer[1:] or None
+        self.close()
+        return self._compare(unsafe_fixes)
+
+    def close(self) -> None:
+        """Stop and reap the child, if one is still comparing."""
+        if self.child is None:
+            return
+        pid, read, _ = self.child
+        self.child = None
+        os.close(read)
+        with contextlib.suppress(ProcessLookupError):  # it had finished
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+
+    def _answer(self) -> str | None:
+        """The child's answer: "=" (alike) or "!" and the difference; None if it failed."""
+        assert self.child is not None
+        pid, read, _ = self.child
+        self.child = None
+        with os.fdopen(read, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        if status != 0 or data[:1] not in (b"=", b"!"):
+            return None
+        return "" if data == b"=" else data.decode("utf-8", "replace")
+
+    def _compare(self, unsafe_fixes: bool) -> str | None:
         for a, b, c, d in self.pairs:
             # A part the fix left as it was renders as it did: equal text, equal HTML.
             if _same(self.before, a, b, self.after, c, d):
@@ -129,11 +197,30 @@ class Rendering:
         return None
 
 
-def start(before: Text, after: Text) -> Rendering | None:
-    """The rendering of the original and the fixed text of a fix, as (lines, endings), done
-    when its difference is asked for (None without cmarkgfm)."""
+# The text (in characters of the fixed text) above which the comparison runs in a child
+# process, beside the fixer's own checks: below it a fork costs more than it saves.
+_FORK_SIZE = 1 << 20
+
+
+def _fork_pays() -> bool:
+    if not sys.platform.startswith("linux") or threading.active_count() != 1:
+        return False
+    try:
+        return len(os.sched_getaffinity(0)) > 1
+    except (AttributeError, OSError):
+        return False
+
+
+def start(before: Text, after: Text, unsafe_fixes: bool) -> Rendering | None:
+    """The comparison of the original and the fixed text of a fix, as (lines, endings),
+    started in a child process where that pays, else done when its difference is asked for
+    (None without cmarkgfm). Close it when its difference is not asked for."""
     render = _renderer()
-    return None if render is None else Rendering(before, after, render)
+    if render is None:
+        return None
+    rendering = Rendering(before, after, render)
+    rendering.fork(unsafe_fixes)
+    return rendering
 
 
 def rendering_difference(before: str | Text, after: str | Text, unsafe_fixes: bool) -> str | None:
