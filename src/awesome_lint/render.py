@@ -115,7 +115,9 @@ def table_style(table: Table, setting: str = AUTO) -> Style:
     if named is not None:
         return named
     header, delimiter = _slots(table.header), _slots(table.delimiter)
-    inner = header[1 if not header[0].strip() else 0 : -1 if not header[-1].strip() else None]
+    inner = header[
+        1 if not header[0].strip(" \t") else 0 : -1 if not header[-1].strip(" \t") else None
+    ]
     if _written_without_pipes(table):
         # Nothing follows the last cell of a table without outer pipes: it is not padded.
         header, delimiter = header[:-1], delimiter[:-1]
@@ -124,11 +126,15 @@ def table_style(table: Table, setting: str = AUTO) -> Style:
     lined_up = lined_up or list(map(len, header)) == list(map(len, delimiter))
     if lined_up and any(slot.startswith("  ") or slot.endswith("  ") for slot in inner):
         return "aligned"
-    if inner and not any(slot[:1].isspace() or slot[-1:].isspace() for slot in inner):
+    # Padding is what GitHub trims off a cell: spaces and tabs (a vertical tab is text).
+    if inner and not any(slot[:1] in _PADDING or slot[-1:] in _PADDING for slot in inner):
         return "tight"
     if lined_up and _laid_out(table, "aligned") >= _laid_out(table, "compact"):
         return "aligned"
     return "compact"
+
+
+_PADDING = (" ", "\t")
 
 
 def table_pipes(table: Table, style: Style, setting: str = AUTO) -> bool:
@@ -162,7 +168,7 @@ def _written_without_pipes(table: Table) -> bool:
     """Whether the header and delimiter rows have neither a leading nor a trailing pipe."""
     for row in (table.header, table.delimiter):
         slots = _slots(row)
-        if len(slots) < 2 or not slots[0].strip() or not slots[-1].strip():
+        if len(slots) < 2 or not slots[0].strip(" \t") or not slots[-1].strip(" \t"):
             return False
     return True
 
