@@ -8,7 +8,7 @@ the three rules; a fix re-reads only the cells another fix has changed."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -136,35 +136,35 @@ def venue_columns(bound: BoundTable, ctx: Context) -> list[tuple[int, ColumnSpec
     are neither empty nor placeholders, at least `_VENUE_SHARE` (and 3) are known venues."""
     found: list[tuple[int, ColumnSpec]] = []
     header = bound.table.header.cells
+    rows = bound.table.rows
     for i, spec in enumerate(bound.columns):
-        if spec is not None or i >= len(header):
-            continue
-        texts = []
-        for row in bound.table.rows:
-            text = row.cells[i].text if i < len(row.cells) else ""
-            if text.strip() and not looks_placeholder(text):
-                texts.append(text)
-                if len(texts) == _SAMPLE:
-                    break
-        if _known_venues(texts, ctx) >= max(3, _VENUE_SHARE * len(texts)):
+        if spec is None and i < len(header) and _reads_as_venues(rows, i, ctx):
             name = header[i].text.strip() or f"column {i + 1}"
             found.append((i, ColumnSpec(name, placeholders=PLACEHOLDER_LIKE, venue=True)))
     return found
 
 
-def _known_venues(texts: list[str], ctx: Context) -> int:
-    """How many of `texts` are known venues, counted until too few can be (most columns are
-    not venues: their first few texts decide)."""
+def _reads_as_venues(rows: Sequence[Row], column: int, ctx: Context) -> bool:
+    """Whether column `column` passes the test of `venue_columns`. Its texts are read in
+    turn until too few can pass: most columns are not venues, and their first texts say so."""
     parse = ctx.vocabulary.parse
-    allowed = len(texts) - max(3, _VENUE_SHARE * len(texts))
-    known = 0
-    for number, text in enumerate(texts, 1):
+    known = texts = 0
+    for number, row in enumerate(rows):
+        text = row.cells[column].text if column < len(row.cells) else ""
+        if not text.strip() or looks_placeholder(text):
+            continue
+        texts += 1
         mention = parse(text)
         if mention is not None and mention.canonical:
             known += 1
-        elif number - known > allowed:
-            return known
-    return known
+        else:
+            # The most texts the sample can still hold, and the misses it then allows.
+            most = min(_SAMPLE, texts + len(rows) - number - 1)
+            if texts - known > most - max(3, _VENUE_SHARE * most):
+                return False
+        if texts == _SAMPLE:
+            break
+    return known >= max(3, _VENUE_SHARE * texts)
 
 
 def target_style(mention: Mention, venues: TableVenues) -> Style:
