@@ -126,15 +126,23 @@ def table_style(table: Table, setting: str = AUTO) -> Style:
     lined_up = lined_up or list(map(len, header)) == list(map(len, delimiter))
     if lined_up and any(slot.startswith("  ") or slot.endswith("  ") for slot in inner):
         return "aligned"
-    # Padding is what GitHub trims off a cell: spaces and tabs (a vertical tab is text).
-    if inner and not any(slot[:1] in _PADDING or slot[-1:] in _PADDING for slot in inner):
+    if inner and all(_tight(slot) for slot in inner):
         return "tight"
     if lined_up and _laid_out(table, "aligned") >= _laid_out(table, "compact"):
         return "aligned"
     return "compact"
 
 
+# Padding is what GitHub trims off a cell: spaces and tabs (a vertical tab is text).
 _PADDING = (" ", "\t")
+
+
+def _tight(slot: str) -> bool:
+    """Whether a cell is written without padding; a tight layout keeps one space after a
+    last backslash (see `_unpadded_cell`)."""
+    if slot.endswith("\\ "):
+        slot = slot[:-1]
+    return slot[:1] not in _PADDING and slot[-1:] not in _PADDING
 
 
 def table_pipes(table: Table, style: Style, setting: str = AUTO) -> bool:
