@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import unquote
 
 from awesome_lint.urls.parse import parse_url, strip_www
@@ -16,6 +17,8 @@ _ARXIV_PATH = re.compile(
 ARXIV_PREFIXED = re.compile(rf"(?i:arxiv):(?P<id>{_ARXIV_ID})(?P<version>v\d+)?")
 
 
+# Each link rule, and duplicate-entry, asks about the same arXiv links.
+@lru_cache(maxsize=1 << 14)
 def _arxiv_match(url: str) -> re.Match[str] | None:
     # Most links are not arXiv's: a substring test spares them the full parse.
     if "arxiv" not in url.lower():
