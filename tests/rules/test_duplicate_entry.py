@@ -14,7 +14,7 @@ from awesome_lint.api import Selection, lint_text
 from awesome_lint.config import config_from_text, default_config
 from awesome_lint.model import Cell, Link, Row, Table
 from awesome_lint.rules import duplicate_entry
-from awesome_lint.rules._schema import names_agree
+from awesome_lint.rules._schema import KeptRows, names_agree
 from awesome_lint.rules.base import Context
 from awesome_lint.tableschema import BoundTable, bind
 
@@ -179,7 +179,7 @@ def test_a_group_rules_out_only_rows_whose_names_agree_with_none(
     kept: list[tuple[tuple[str, str], ...]], new: tuple[tuple[str, str], ...], split: int
 ) -> None:
     # Some rows kept before the group first compares (its forms built then), some after.
-    group = duplicate_entry._Group()
+    group = KeptRows()
     for i, names in enumerate(kept):
         if i == split:
             group.may_agree(new)

@@ -123,6 +123,58 @@ def names_agree(a: Names, b: Names) -> bool:
     )
 
 
+# A row kept for a key: its line, its section (the headings above it) and its names.
+Seen = tuple[int, tuple[str, ...], RowNames]
+
+
+class KeptRows:
+    """The rows kept for one key value (duplicate-entry), and the forms of their names by
+    column: a row whose names none of them can agree with (the common case: a title that
+    many entries share) is told apart without comparing it with each."""
+
+    __slots__ = ("forms", "noted", "rows")
+
+    def __init__(self) -> None:
+        self.rows: list[Seen] = []
+        # For each name column: the names whole (with "" for a row without the column)
+        # and up to their colon; built when a second row arrives.
+        self.forms: list[tuple[set[str], set[str]]] | None = None
+        self.noted = 0
+
+    def add(self, row: Seen) -> None:
+        self.rows.append(row)
+        if self.forms is not None:
+            self._note(row[2].get())
+
+    def may_agree(self, names: Names) -> bool:
+        """False when `names_agree` holds for none of the rows (True: it may hold)."""
+        if self.forms is None:
+            self.forms = []
+            for _, _, kept in self.rows:
+                self._note(kept.get())
+        forms = self.forms
+        for i, (whole, head) in enumerate(names):
+            if not whole or i >= len(forms):
+                continue
+            wholes, heads = forms[i]
+            if not ({"", whole, head} & wholes or whole in heads):
+                return False
+        return True
+
+    def _note(self, names: Names) -> None:
+        assert self.forms is not None
+        forms = self.forms
+        while len(forms) < len(names):
+            # The rows noted before have no such column: they agree with any name in it.
+            forms.append(({""} if self.noted else set(), set()))
+        for i, (whole, head) in enumerate(names):
+            forms[i][0].add(whole)
+            forms[i][1].add(head)
+        for i in range(len(names), len(forms)):
+            forms[i][0].add("")
+        self.noted += 1
+
+
 def text_key(text: str) -> tuple[str, ...]:
     """A cell text as a key: folded, and none for texts that only name a kind of link."""
     folded = fold_text(text)
