@@ -21,47 +21,22 @@ import email.utils
 import socket
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 import aiohttp
 from yarl import URL
 
-from awesome_lint import __version__
+from awesome_lint.online.outcomes import USER_AGENT, HttpOptions, Outcome, Progress
 
-Kind = Literal["ok", "dead", "redirect", "unverifiable", "transient"]
-USER_AGENT = f"awesome-lint/{__version__} (+https://github.com/awesome-lint/awesome-lint)"
+__all__ = ["USER_AGENT", "Checker", "HttpOptions", "Outcome", "Progress"]
+
 MAX_HOPS = 10
 # Bodies read (to keep the connection) when their Content-Length is at most this.
 SMALL_BODY = 16 * 1024
 # Statuses worth asking again: the server is overloaded, down or rate-limiting.
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524})
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What a URL answered. `status` is the HTTP status that decided (None: no answer),
-    `error` what went wrong in words (`404`, `DNS: no such host`, `timed out 3 times`),
-    `final` where a permanent redirect leads."""
-
-    kind: Kind
-    status: int | None = None
-    error: str | None = None
-    final: str | None = None
-
-
-@dataclass(frozen=True)
-class HttpOptions:
-    timeout: float = 10.0
-    retries: int = 2
-    concurrency: int = 64
-    per_host: int = 4
-    budget: float = 600.0
-    max_retry_after: float = 60.0
-    backoff: float = 0.5
-    max_backoff: float = 8.0
-    user_agent: str = USER_AGENT
 
 
 class _Transient(Exception):
@@ -110,16 +85,6 @@ class _Host:
         self.limit = max(1, min(self.limit, self.active - 1))
 
 
-@dataclass
-class Progress:
-    """Counts for a progress line: links done, total, failures."""
-
-    total: int = 0
-    done: int = 0
-    failures: int = 0
-    started: float = field(default_factory=time.monotonic)
-
-
 class Checker:
     def __init__(self, options: HttpOptions, progress: Progress | None = None) -> None:
         self.options = options
@@ -137,7 +102,8 @@ class Checker:
         get_first: frozenset[str] = frozenset(),
     ) -> dict[str, Outcome]:
         """The outcome of each URL checked within the time budget (the others are missing);
-        the URLs of `get_first` (dead at the last run) are asked with GET at once."""
+        the URLs of `get_first` (failing, or refusing HEAD, at the last run) are asked with
+        GET at once."""
         todo = list(dict.fromkeys(urls))
         self.progress.total += len(todo)
         results: dict[str, Outcome] = {}
@@ -195,8 +161,10 @@ class Checker:
         chain: list[int] = []
         seen = {url}
         current = url
+        head_refused = False
         for _ in range(MAX_HOPS + 1):
             response = await self._fetch(current, get_first and current == url)
+            head_refused = head_refused or (current == url and response.head_refused)
             code = response.status
             location = response.location
             if 300 <= code < 400 and code != 304 and location:
@@ -207,7 +175,8 @@ class Checker:
                 seen.add(following)
                 current = following
                 continue
-            return _classify(url, current, code, chain)
+            outcome = _classify(url, current, code, chain)
+            return replace(outcome, head_refused=True) if head_refused else outcome
         return Outcome("unverifiable", chain[-1], f"more than {MAX_HOPS} redirects")
 
     async def _fetch(self, url: str, get_first: bool = False) -> _Answer:
@@ -216,6 +185,8 @@ class Checker:
         if code >= 400 and code not in RETRY_STATUSES and not get_first:
             # Many servers refuse HEAD (405, 501, even 404 or 403): GET decides.
             response = await self._request("GET", url)
+            if response.status < 400:
+                response = response._replace(head_refused=True)
         code = response.status
         if code in RETRY_STATUSES:
             raise _Transient(str(code), code)
@@ -284,6 +255,7 @@ class _Answer(NamedTuple):
     status: int
     location: str | None
     retry_after: str | None
+    head_refused: bool = False
 
 
 class _Final(Exception):
