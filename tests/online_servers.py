@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import unquote
 
 # An answer: status, headers, body.
 Answer = tuple[int, dict[str, str], bytes]
@@ -209,3 +210,47 @@ def github_api(
             return super().get(key, default)
 
     server.routes = Prefix(server.routes)
+
+
+# -- a mock GitLab API ----------------------------------------------------------------------
+
+
+def gitlab_api(
+    server: Server,
+    projects: dict[str, bool],
+    renamed: dict[str, str],
+    groups: frozenset[str] = frozenset(),
+    delay: float = 0.0,
+) -> None:
+    """Routes of a GitLab API on `server`: `projects` maps each path (lower case) to whether
+    it is archived; `renamed` maps old paths to new ones (answered under the new path, as
+    GitLab does); `groups` are group paths. Each answer waits `delay` seconds."""
+
+    def project(s: Server, m: str, p: str, h: dict[str, str], b: bytes) -> Answer:
+        time.sleep(delay)
+        path = unquote(p.removeprefix("/api/v4/projects/")).lower()
+        path = renamed.get(path, path)
+        if path not in projects:
+            return 404, {"Content-Type": "application/json"}, b'{"message": "404 Not Found"}'
+        body = {
+            "path_with_namespace": path,
+            "archived": projects[path],
+            "web_url": f"https://gitlab.com/{path}",
+        }
+        return 200, {"Content-Type": "application/json"}, json.dumps(body).encode()
+
+    def group(s: Server, m: str, p: str, h: dict[str, str], b: bytes) -> Answer:
+        path = unquote(p.removeprefix("/api/v4/groups/")).lower()
+        return (200, {}, b"{}") if path in groups else (404, {}, b"{}")
+
+    routes = server.routes
+
+    class Prefix(dict[str, Route]):
+        def get(self, key: str, default: Any = None) -> Any:
+            if key.startswith("/api/v4/projects/"):
+                return project
+            if key.startswith("/api/v4/groups/"):
+                return group
+            return super().get(key, default)
+
+    server.routes = Prefix(routes)

@@ -265,7 +265,7 @@ def run(
     unchecked = len(todo_urls) - len(checked)
     if unchecked:
         notes.append(
-            f"online: time budget of {opts.http.budget:g} s spent; {unchecked} link"
+            f"time budget of {opts.http.budget:g} s spent; {unchecked} link"
             f"{'s' if unchecked != 1 else ''} not checked"
         )
     for repo, state in answers.repos.items():

@@ -70,13 +70,47 @@ _GITLAB = re.compile(r"^https?://(?:www\.)?gitlab\.com/([^?#]*)", re.IGNORECASE)
 _GITLAB_SEGMENT = re.compile(r"^[A-Za-z0-9_.][A-Za-z0-9_.-]*$")
 # First path segments that are GitLab's own pages, not groups or users.
 _GITLAB_PAGES = frozenset(
-    "- admin api assets dashboard explore groups help oauth profile projects public s search"
-    " snippets uploads users".split()
+    [
+        "-",
+        "admin",
+        "api",
+        "assets",
+        "dashboard",
+        "explore",
+        "groups",
+        "help",
+        "oauth",
+        "profile",
+        "projects",
+        "public",
+        "s",
+        "search",
+        "snippets",
+        "uploads",
+        "users",
+    ]
 )
 # A project's pages under its old routes (without `/-/`): the project's path ends before.
 _GITLAB_ROUTES = frozenset(
-    "activity blame blob branches commit commits compare graphs issues jobs merge_requests"
-    " pipelines raw releases tags tree wikis".split()
+    [
+        "activity",
+        "blame",
+        "blob",
+        "branches",
+        "commit",
+        "commits",
+        "compare",
+        "graphs",
+        "issues",
+        "jobs",
+        "merge_requests",
+        "pipelines",
+        "raw",
+        "releases",
+        "tags",
+        "tree",
+        "wikis",
+    ]
 )
 
 
