@@ -347,8 +347,14 @@ class _Runner:
         return self.finish(output_format, quiet, False, False, False, color)
 
     def finish_fix_only(self) -> int:
-        for path, fixed in self.fixed_files:
-            click.echo(f"{path}: fixed {fixed} problem{'s' if fixed != 1 else ''}")
+        fixed = dict(self.fixed_files)
+        # The online rules' fixes are all unsafe: without --unsafe-fixes nothing is asked.
+        if self.session and self.unsafe_fixes:
+            self.session.finish(self, {})
+            for path, count in self.session.fixed_files:
+                fixed[path] = fixed.get(path, 0) + count
+        for path, count in fixed.items():
+            click.echo(f"{path}: fixed {count} problem{'s' if count != 1 else ''}")
         return 2 if self.outcome.errors else 0
 
     def finish(

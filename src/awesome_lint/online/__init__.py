@@ -11,7 +11,8 @@ the HTTP client nor reaches the network.
 - `github`: repository states through the GitHub API (GraphQL batches, REST without a token);
 - `gitlab`: project states through the GitLab REST API;
 - `cache`: the persistent cache of outcomes, and when an outcome is stale;
-- `check`: the run: options, the links of the table rows, cache, checks, and the problems of the rules in `rules/`.
+- `check`: the run: options, the links of the table rows, cache, checks, and the problems
+  of the rules in `rules/`.
 """
 
 from __future__ import annotations

@@ -70,6 +70,8 @@ class Session:
     fix: bool = False
     unsafe_fixes: bool = False
     pending: list[_Pending] = field(default_factory=list)
+    # (file name, problems fixed) of the files the online fixes rewrote.
+    fixed_files: list[tuple[str, int]] = field(default_factory=list)
     infos: dict[str, Any] = field(default_factory=lambda: dict(INFOS))
     # The run's --select and --ignore (an awesome_lint.api.Selection), for the layout.
     selection: Any = None
@@ -101,44 +103,63 @@ class Session:
 
     def _check(self, reports: list[Any], selection: Any) -> tuple[list[str], int]:
         """Add the online problems to `reports`; the notes, and how many were fixed."""
-        from awesome_lint.online.check import github_token, options, progress_stream, run
+        from awesome_lint.online.check import github_token, progress_stream, run
+        from awesome_lint.scholar.session import run_venues
 
         if not self.pending:
             return [], 0
-        config = self.pending[0].job.config
         self.selection = selection
-        select, ignore = selection.select, selection.ignore
-
-        def active(rule: str) -> bool:
-            if (select and rule not in select) or rule in ignore:
-                return False
-            return bool(config.setting(rule, SEVERITIES[rule]).severity != "off")
-
-        opts = options(config)
-        report = run(
-            [p.job for p in self.pending],
-            opts,
-            active=active,
-            token=github_token(),
-            progress=progress_stream(),
-        )
-        from awesome_lint.scholar.session import run_venues
-
-        venues, venue_notes = run_venues([p.job for p in self.pending], active, opts.cache)
         fixed = 0
-        notes = [f"online: {note}" for note in (*report.notes, *venue_notes)]
-        for pending, problems, venue in zip(self.pending, report.problems, venues):
-            cell_fixes = []
-            if venue is not None:
-                problems = [*problems, *venue.problems]
-                cell_fixes = venue.fixes
-            if self.fix and self.unsafe_fixes and pending.path is not None and pending.encode:
-                done, problems = self._fix(pending, problems, notes, cell_fixes)
-                fixed += done
-            entry = reports[pending.index]
-            merged = sorted((*entry.problems, *problems), key=_order)
-            reports[pending.index] = entry._replace(problems=tuple(merged))
-        return notes, fixed
+        notes: list[str] = []
+        for opts, rules, members in self._groups(selection):
+            jobs = [p.job for p in members]
+            report = run(
+                jobs,
+                opts,
+                active=rules.__contains__,
+                token=github_token(),
+                progress=progress_stream(),
+            )
+            venues, venue_notes = run_venues(jobs, rules.__contains__, opts.cache)
+            notes += [f"online: {note}" for note in (*report.notes, *venue_notes)]
+            for pending, problems, venue in zip(members, report.problems, venues):
+                cell_fixes = []
+                if venue is not None:
+                    problems = [*problems, *venue.problems]
+                    cell_fixes = venue.fixes
+                if self.fix and self.unsafe_fixes and pending.path and pending.encode:
+                    done, problems = self._fix(pending, problems, notes, cell_fixes)
+                    fixed += done
+                entry = reports[pending.index]
+                merged = sorted((*entry.problems, *problems), key=_order)
+                reports[pending.index] = entry._replace(problems=tuple(merged))
+        return list(dict.fromkeys(notes)), fixed
+
+    def _groups(self, selection: Any) -> list[tuple[Any, frozenset[str], list[_Pending]]]:
+        """The files by their online settings: each file's own config decides its options and
+        which online rules run; files that agree share one run (one cache, one set of host
+        limits)."""
+        from awesome_lint.online.check import options
+
+        groups: list[tuple[Any, frozenset[str], list[_Pending]]] = []
+        for pending in self.pending:
+            config = pending.job.config
+            opts = options(config)
+            rules = frozenset(
+                rule
+                for rule in SEVERITIES
+                if not (
+                    (selection.select and rule not in selection.select) or rule in selection.ignore
+                )
+                and config.setting(rule, SEVERITIES[rule]).severity != "off"
+            )
+            for group in groups:
+                if group[0] == opts and group[1] == rules:
+                    group[2].append(pending)
+                    break
+            else:
+                groups.append((opts, rules, [pending]))
+        return groups
 
     def _fix(
         self, pending: _Pending, problems: list[Any], notes: list[str], cell_fixes: Any = ()
@@ -164,6 +185,7 @@ class Session:
         except (FileError, OSError) as exc:
             notes.append(f"online: {job.name}: not fixed: {exc}")
             return 0, problems
+        self.fixed_files.append((job.name, len(fixable)))
         return len(fixable), [p for p in problems if p.fix != "unsafe"]
 
 
