@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import email.utils
 import socket
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 import aiohttp
@@ -79,10 +80,43 @@ class _Host:
             self.changed.notify()
 
     def slow_down(self, delay: float) -> None:
-        """A 429/503 with Retry-After: wait, and ask fewer at once from now on (the host
-        refused what was in flight)."""
+        """A 429 (or a 503 with Retry-After): nothing more before `delay` seconds, and one
+        request fewer at once from now on, never more than the host is still answering."""
         self.not_before = max(self.not_before, time.monotonic() + delay)
-        self.limit = max(1, min(self.limit, self.active - 1))
+        self.limit = max(1, min(self.limit - 1, self.active))
+
+    @property
+    def open(self) -> bool:
+        return self.not_before <= time.monotonic()
+
+
+class _GateClosed(Exception):
+    """A Retry-After arrived while the request waited for its connection: not sent."""
+
+
+# The host a request is for, seen by the connector (the same task) once the connection is
+# ready: the last moment before the request is written.
+_HOST: contextvars.ContextVar[_Host | None] = contextvars.ContextVar("host", default=None)
+
+
+class _GatedConnector(aiohttp.TCPConnector):
+    """A connector that sends nothing to a host whose Retry-After has not passed: the look
+    is made after the connection is ready (opening one yields to the event loop, and a 429
+    from the host may arrive meanwhile), right before the request is written."""
+
+    async def connect(
+        self, req: aiohttp.ClientRequest, traces: list[Any], timeout: aiohttp.ClientTimeout
+    ) -> aiohttp.connector.Connection:
+        connection = await super().connect(req, traces, timeout)
+        # Answers that have arrived but are not read yet (a 429 among them) are read first:
+        # two turns of the event loop, one to poll the sockets, one to wake their readers.
+        for _ in range(2):
+            await asyncio.sleep(0)
+        host = _HOST.get()
+        if host is not None and not host.open:
+            connection.release()
+            raise _GateClosed
+        return connection
 
 
 class Checker:
@@ -112,7 +146,7 @@ class Checker:
         self._global = asyncio.Semaphore(self.options.concurrency)
         # The limits per host are ours (they wait for Retry-After); the connector only
         # bounds the connections.
-        connector = aiohttp.TCPConnector(limit=self.options.concurrency, limit_per_host=0)
+        connector = _GatedConnector(limit=self.options.concurrency, limit_per_host=0)
         async with aiohttp.ClientSession(
             connector=connector,
             timeout=aiohttp.ClientTimeout(total=self.options.timeout),
@@ -204,22 +238,26 @@ class Checker:
             try:
                 async with self._global:
                     # A Retry-After may have arrived while this waited for a global slot;
-                    # nothing yields between this look and the request's start.
-                    if host.not_before <= time.monotonic():
-                        response = await self._send(method, url)
+                    # the connector looks again once the connection is ready.
+                    if host.open:
+                        response = await self._send(method, url, host)
                         break
+            except _GateClosed:
+                self.requests -= 1
+                continue
             finally:
                 await host.release()
         if response.status in (429, 503):
             delay = _retry_after(response.retry_after)
-            if delay is not None:
-                host.slow_down(delay)
-                if delay > self.options.max_retry_after:
-                    raise _GiveUp(f"{response.status}, Retry-After {delay:.0f} s")
+            if delay is not None or response.status == 429:
+                host.slow_down(delay or 0.0)
+            if delay is not None and delay > self.options.max_retry_after:
+                raise _GiveUp(f"{response.status}, Retry-After {delay:.0f} s")
         return response
 
-    async def _send(self, method: str, url: str) -> _Answer:
+    async def _send(self, method: str, url: str, host: _Host | None = None) -> _Answer:
         assert self._client is not None
+        _HOST.set(host)
         self.requests += 1
         try:
             # encoded=True: the URL is sent as written, not re-quoted.
