@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import socket
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -80,13 +81,21 @@ def _handler(server: Server) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class _Quiet(ThreadingHTTPServer):
+    """Says nothing of a client that left before its answer (a run out of time)."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serving(*servers: Server) -> Iterator[tuple[Server, ...]]:
     """Run `servers` (each on its own address, a free port) for the block."""
     running = []
     try:
         for server in servers:
-            httpd = ThreadingHTTPServer((server.address, server.port), _handler(server))
+            httpd = _Quiet((server.address, server.port), _handler(server))
             httpd.daemon_threads = True
             server.port = httpd.server_address[1]
             thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})

@@ -116,13 +116,18 @@ def options(config: Any) -> OnlineOptions:
     )
 
 
-def targets(text: str, config: Any, lines: frozenset[int] | None = None) -> list[Target]:
-    """The http(s) links of the table rows of `text` (only those on `lines` when given)."""
+def targets(
+    text: str, config: Any, lines: frozenset[int] | None = None, analysis: Any = None
+) -> list[Target]:
+    """The http(s) links of the table rows of `text` (only those on `lines` when given);
+    `analysis`, when given, is the lint's analysis of `text` with `config` (read again
+    otherwise)."""
     from awesome_lint.api import Selection, analyse
     from awesome_lint.rules._links import body_links
 
-    # No rule runs: the analysis only parses and binds the tables.
-    analysis = analyse(text, config, Selection(select=frozenset({"-"})))
+    if analysis is None:
+        # No rule runs: the analysis only parses and binds the tables.
+        analysis = analyse(text, config, Selection(select=frozenset({"-"})))
     source = analysis.document.lines
     out: list[Target] = []
     for bound in analysis.tables:
@@ -209,6 +214,8 @@ class Job:
     text: str
     config: Any
     lines: frozenset[int] | None = None
+    # The links of the text's table rows, when already known.
+    found: list[Target] | None = None
 
 
 def run(
@@ -222,7 +229,10 @@ def run(
 ) -> Report:
     """Check the links of `jobs`; `active` says which online rules run."""
     now = time.time() if now is None else now
-    per_file = [targets(job.text, job.config, job.lines) for job in jobs]
+    per_file = [
+        job.found if job.found is not None else targets(job.text, job.config, job.lines)
+        for job in jobs
+    ]
     cache = Cache(opts.cache, opts.expire)
     notes: list[str] = []
     note = cache.load()

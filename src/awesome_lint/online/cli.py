@@ -21,10 +21,17 @@ if TYPE_CHECKING:
 
 
 def add(
-    runner: Any, path: Path | None, display: str, text: str, config: Any, document: Any
+    runner: Any,
+    path: Path | None,
+    display: str,
+    text: str,
+    config: Any,
+    document: Any,
+    analysis: Any = None,
 ) -> None:
     """Keep a file linted by the command line's `runner` for the online checks, which run
-    once for all files when it finishes (`Session.finish`)."""
+    once for all files when it finishes (`Session.finish`); `analysis` is the lint's, when
+    it read `text`."""
     try:
         from awesome_lint.online.check import enabled
     except ImportError as exc:  # the `online` extra is not installed
@@ -40,7 +47,7 @@ def add(
         runner.session = Session(since, runner.fix, runner.unsafe_fixes)
     try:
         index = len(runner.outcome.reports)
-        runner.session.add(index, display, path, text, config, document.encode)
+        runner.session.add(index, display, path, text, config, document.encode, analysis)
     except ChangedSinceError as exc:
         _error(f"{display}: {exc}")
         runner.outcome.errors += 1
@@ -84,13 +91,17 @@ class Session:
         text: str,
         config: Any,
         encode: Callable[[str], bytes] | None,
+        analysis: Any = None,
     ) -> None:
         lines = None
         if self.changed_since is not None and path is not None:
             lines = changed_lines(path, self.changed_since)
-        from awesome_lint.online.check import Job
+        from awesome_lint.online.check import Job, targets
 
-        self.pending.append(_Pending(index, Job(name, text, config, lines), path, encode))
+        # The links now, from the lint's reading of the text: the analysis is not kept.
+        found = targets(text, config, lines, analysis) if analysis is not None else None
+        job = Job(name, text, config, lines, found)
+        self.pending.append(_Pending(index, job, path, encode))
 
     def finish(self, runner: Any, infos: dict[str, Any]) -> dict[str, Any]:
         """Add the online problems to the runner's reports, print the notes, count the fixes;

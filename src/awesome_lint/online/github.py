@@ -19,7 +19,7 @@ from collections.abc import Mapping
 
 import aiohttp
 
-from awesome_lint.online.outcomes import USER_AGENT, RepoState
+from awesome_lint.online.outcomes import USER_AGENT, RepoState, proxy_set
 
 DEFAULT_API = "https://api.github.com"
 BATCH = 100
@@ -48,7 +48,7 @@ async def lookup(
     async with aiohttp.ClientSession(
         headers=headers,
         timeout=aiohttp.ClientTimeout(total=timeout),
-        trust_env=True,
+        trust_env=proxy_set(),
     ) as client:
         if token:
             try:

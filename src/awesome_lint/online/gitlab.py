@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 import aiohttp
 
-from awesome_lint.online.outcomes import USER_AGENT, RepoState
+from awesome_lint.online.outcomes import USER_AGENT, RepoState, proxy_set
 from awesome_lint.online.repos import GITLAB
 
 DEFAULT_API = "https://gitlab.com"
@@ -55,7 +55,7 @@ async def lookup(
     slots = asyncio.Semaphore(4)
     stopped: list[str] = []
     async with aiohttp.ClientSession(
-        headers=headers, timeout=aiohttp.ClientTimeout(total=timeout), trust_env=True
+        headers=headers, timeout=aiohttp.ClientTimeout(total=timeout), trust_env=proxy_set()
     ) as client:
 
         async def one(repo: str) -> None:

@@ -29,7 +29,7 @@ from urllib.parse import urljoin, urlsplit
 import aiohttp
 from yarl import URL
 
-from awesome_lint.online.outcomes import USER_AGENT, HttpOptions, Outcome, Progress
+from awesome_lint.online.outcomes import USER_AGENT, HttpOptions, Outcome, Progress, proxy_set
 
 __all__ = ["USER_AGENT", "Checker", "HttpOptions", "Outcome", "Progress"]
 
@@ -80,10 +80,11 @@ class _Host:
             self.changed.notify()
 
     def slow_down(self, delay: float) -> None:
-        """A 429 (or a 503 with Retry-After): nothing more before `delay` seconds, and one
-        request fewer at once from now on, never more than the host is still answering."""
+        """A 429 (or a 503 with Retry-After), read while its request still holds its slot:
+        nothing more before `delay` seconds, and one request fewer at once from now on,
+        never more than the others in flight (those the host is still answering)."""
         self.not_before = max(self.not_before, time.monotonic() + delay)
-        self.limit = max(1, min(self.limit - 1, self.active))
+        self.limit = max(1, min(self.limit - 1, self.active - 1))
 
     @property
     def open(self) -> bool:
@@ -151,7 +152,7 @@ class Checker:
             connector=connector,
             timeout=aiohttp.ClientTimeout(total=self.options.timeout),
             headers={"User-Agent": self.options.user_agent, "Accept": "*/*"},
-            trust_env=True,
+            trust_env=proxy_set(),
         ) as client:
             self._client = client
 
@@ -249,8 +250,6 @@ class Checker:
                 await host.release()
         if response.status in (429, 503):
             delay = _retry_after(response.retry_after)
-            if delay is not None or response.status == 429:
-                host.slow_down(delay or 0.0)
             if delay is not None and delay > self.options.max_retry_after:
                 raise _GiveUp(f"{response.status}, Retry-After {delay:.0f} s")
         return response
@@ -263,6 +262,10 @@ class Checker:
             # encoded=True: the URL is sent as written, not re-quoted.
             target = URL(url, encoded=url.isascii() and " " not in url)
             async with self._client.request(method, target, allow_redirects=False) as response:
+                if host is not None and response.status in (429, 503):
+                    # The host's turn closes as soon as its refusal is read, before anything
+                    # else (its body, this slot given to another request) can yield.
+                    _slow_down(host, response.status, response.headers.get("Retry-After"))
                 # The headers are enough. A short body is read all the same, so that the
                 # connection can serve the next request (an unread body closes it).
                 length = response.content_length
@@ -287,6 +290,12 @@ class Checker:
             raise _Final(Outcome("unverifiable", None, f"not checkable: {exc}")) from None
         except aiohttp.ClientError as exc:
             raise _Transient(type(exc).__name__) from None
+
+
+def _slow_down(host: _Host, status: int, retry_after: str | None) -> None:
+    delay = _retry_after(retry_after)
+    if delay is not None or status == 429:
+        host.slow_down(delay or 0.0)
 
 
 class _Answer(NamedTuple):
