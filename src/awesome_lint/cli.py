@@ -348,11 +348,8 @@ class _Runner:
 
     def finish_fix_only(self) -> int:
         fixed = dict(self.fixed_files)
-        # The online rules' fixes are all unsafe: without --unsafe-fixes nothing is asked.
-        if self.session and self.unsafe_fixes:
-            self.session.finish(self, {})
-            for path, count in self.session.fixed_files:
-                fixed[path] = fixed.get(path, 0) + count
+        if self.session and self.unsafe_fixes:  # the online fixes are all unsafe ones
+            fixed = self.session.finish_fix_only(self, fixed)
         for path, count in fixed.items():
             click.echo(f"{path}: fixed {count} problem{'s' if count != 1 else ''}")
         return 2 if self.outcome.errors else 0
@@ -369,8 +366,6 @@ class _Runner:
         from awesome_lint.reporters import format_reports
         from awesome_lint.rules import INFOS
 
-        global _online_ran
-        _online_ran = _online_ran or bool(self.session)
         infos = INFOS if self.session is None else self.session.finish(self, INFOS)
         outcome = self.outcome
         use_color = _use_color(color)
@@ -455,24 +450,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     code = int(result or 0)
-    if argv is None and _online_ran:
-        _hard_exit(code)
+    online = sys.modules.get("awesome_lint.online.cli")
+    if argv is None and online is not None and online.RAN:
+        online.hard_exit(code)
     return code
-
-
-# Whether an online run happened (set by _Runner). Tearing the interpreter down after one
-# (aiohttp, an event loop, the files' tables) takes 50 to 100 ms of a run that should take
-# one second; the program's own `main` then ends the process at once, output flushed.
-_online_ran = False
-
-
-def _hard_exit(code: int) -> None:
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe: nothing more can be said
-            code = code or 130
-    os._exit(code)
 
 
 # The signal that interrupted the run: SIGTERM is turned into KeyboardInterrupt like SIGINT,

@@ -5,8 +5,10 @@ together at the end (one cache, one set of host limits), their problems added to
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +17,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from awesome_lint.online.rules import INFOS, SEVERITIES
+from awesome_lint.scholar import venue_mismatch, venue_outdated
+
+VENUE_RULES = frozenset({venue_mismatch.ID, venue_outdated.ID})
 
 if TYPE_CHECKING:
     from awesome_lint.online.check import Job
@@ -51,6 +56,21 @@ def add(
     except ChangedSinceError as exc:
         _error(f"{display}: {exc}")
         runner.outcome.errors += 1
+
+
+# Whether an online run happened. Tearing the interpreter down after one (aiohttp, an event
+# loop, the files' tables) takes 50 to 100 ms of a run that should take about a second: the
+# program's `main` then ends the process at once (`hard_exit`), its output flushed.
+RAN = False
+
+
+def hard_exit(code: int) -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing more can be said
+            code = code or 130
+    os._exit(code)
 
 
 def _error(message: str) -> None:
@@ -106,16 +126,25 @@ class Session:
     def finish(self, runner: Any, infos: dict[str, Any]) -> dict[str, Any]:
         """Add the online problems to the runner's reports, print the notes, count the fixes;
         the rules' descriptions with the online rules'."""
+        global RAN
+        RAN = True
         notes, fixed = self._check(runner.outcome.reports, runner.selection)
         for note in notes:
             _error(note)
         runner.outcome.fixed += fixed
         return {**infos, **self.infos}
 
+    def finish_fix_only(self, runner: Any, fixed: dict[str, int]) -> dict[str, int]:
+        """`--fix-only`: apply the online fixes; problems fixed per file, with `fixed`."""
+        self.finish(runner, {})
+        fixed = dict(fixed)
+        for path, count in self.fixed_files:
+            fixed[path] = fixed.get(path, 0) + count
+        return fixed
+
     def _check(self, reports: list[Any], selection: Any) -> tuple[list[str], int]:
         """Add the online problems to `reports`; the notes, and how many were fixed."""
         from awesome_lint.online.check import github_token, progress_stream, run
-        from awesome_lint.scholar.session import run_venues
 
         if not self.pending:
             return [], 0
@@ -131,7 +160,12 @@ class Session:
                 token=github_token(),
                 progress=progress_stream(),
             )
-            venues, venue_notes = run_venues(jobs, rules.__contains__, opts.cache)
+            venues: list[Any] = [None] * len(jobs)
+            venue_notes: list[str] = []
+            if rules & VENUE_RULES:  # the paper look-ups are imported only for these rules
+                from awesome_lint.scholar.session import run_venues
+
+                venues, venue_notes = run_venues(jobs, rules.__contains__, opts.cache)
             notes += [f"online: {note}" for note in (*report.notes, *venue_notes)]
             for pending, problems, venue in zip(members, report.problems, venues):
                 cell_fixes = []
