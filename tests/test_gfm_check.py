@@ -6,6 +6,7 @@ misread that the reader makes the same way before and after the fix.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -100,10 +101,74 @@ def test_only_the_parts_a_fix_changed_are_rendered() -> None:
     for after, same in ((before, True), (changed, False)):
         rendered.clear()
         rendering = gfm_check.Rendering(
-            gfm_check._as_text(before), gfm_check._as_text(after), counting, background=False
+            gfm_check._as_text(before), gfm_check._as_text(after), counting
         )
         assert len(rendering.pairs) == 3
         assert (rendering.difference(unsafe_fixes=False) is None) is same
-        # Part 1 before and after, then (for its difference) again; the others never.
+        # Part 1 before and after, once each; the others never.
         assert all("## Part 1" in text for text in rendered)
-        assert len(rendered) == (0 if same else 4)
+        assert len(rendered) == (0 if same else 2)
+
+
+@pytest.fixture
+def forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every comparison runs in a child process, however small."""
+    if gfm_check._renderer() is None or not hasattr(os, "fork"):
+        pytest.skip("needs cmarkgfm and fork")
+    monkeypatch.setattr(gfm_check, "_fork_pays", lambda: True)
+    monkeypatch.setattr(gfm_check, "_FORK_SIZE", 0)
+
+
+def _rendering(before: str, after: str) -> gfm_check.Rendering:
+    render = gfm_check._renderer()
+    assert render is not None
+    return gfm_check.Rendering(gfm_check._as_text(before), gfm_check._as_text(after), render)
+
+
+@pytest.mark.usefixtures("forking")
+@pytest.mark.parametrize(
+    ("after", "unsafe"),
+    [("| a |\n|---|\n| b |\n", False), ("| a |\n|---|\n| c |\n", False), ("|a|\n|-|\n|c|\n", True)],
+)
+def test_a_child_process_answers_as_the_comparison_in_process(after: str, unsafe: bool) -> None:
+    before = "|a|\n|-|\n|b|\n"
+    expected = _rendering(before, after).difference(unsafe)
+    rendering = _rendering(before, after)
+    rendering.fork(unsafe)
+    assert rendering.child is not None
+    pid = rendering.child[0]
+    # The answer stands in for the comparison: with it, nothing is rendered in this process.
+    rendering.render = lambda text: pytest.fail("rendered in the parent")
+    assert rendering.difference(unsafe) == expected
+    with pytest.raises(ChildProcessError):  # reaped
+        os.waitpid(pid, os.WNOHANG)
+
+
+@pytest.mark.usefixtures("forking")
+def test_a_child_that_fails_leaves_the_comparison_to_the_parent(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rendering = _rendering("|a|\n|-|\n|b|\n", "|a|\n|-|\n|c|\n")
+    monkeypatch.setattr(gfm_check, "_comparable", lambda html, unsafe: 1 // 0)
+    rendering.fork(False)  # the child raises and exits without an answer
+    monkeypatch.undo()
+    assert rendering.difference(False) is not None
+
+
+@pytest.mark.usefixtures("forking")
+def test_a_fix_given_up_stops_its_child() -> None:
+    rendering = _rendering("|a|\n|-|\n|b|\n", "|a|\n|-|\n|c|\n")
+    rendering.fork(False)
+    assert rendering.child is not None
+    pid = rendering.child[0]
+    rendering.close()
+    assert rendering.child is None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+
+
+@pytest.mark.usefixtures("forking")
+def test_the_fixer_refuses_on_the_childs_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    _misread_task_items(monkeypatch)
+    with pytest.raises(FixError, match="GitHub's renderer"):
+        fix_text(TASK)

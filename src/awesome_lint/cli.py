@@ -9,7 +9,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +19,7 @@ import click
 from awesome_lint import __version__
 from awesome_lint.collector import collector_paused
 from awesome_lint.commands import EPILOG, export, init, rules, show_version
+from awesome_lint.commands import crash as _crash
 from awesome_lint.commands import error as _error
 from awesome_lint.files import FileError, MarkdownFile, discover, read_markdown, write_atomic
 
@@ -302,7 +303,7 @@ class _Runner:
                 self.outcome.fixed += result.fixed
                 # The fixed text's lines, for the full format: never joined into one string.
                 source = text if result.rewritten is None else tuple(result.rewritten.lines)
-                self._online(path, display, result.text, config, document)
+                self._online(path, display, lambda: result.text, config, document)
                 self.outcome.reports.append(FileReport(display, tuple(result.after), source))
                 return
             self.outcome.reports.append(FileReport(display, tuple(result.before), text))
@@ -310,14 +311,23 @@ class _Runner:
         from awesome_lint.api import analyse
 
         analysis = analyse(text, config, self.selection)
-        self._online(path, display, text, config, document, analysis)
+        self._online(path, display, lambda: text, config, document, analysis)
         self.outcome.reports.append(FileReport(display, tuple(analysis.problems), text))
 
-    def _online(self, *args: Any) -> None:  # the online code is imported only when asked for
-        if self.session or any(self.online.values()) or args[3].online:
+    def _online(
+        self,
+        path: Path | None,
+        display: str,
+        text: Callable[[], str],
+        config: Config,
+        document: Document,
+        analysis: Any = None,
+    ) -> None:
+        # The online code is imported, and a fixed text joined, only when asked for.
+        if self.session or any(self.online.values()) or config.online:
             from awesome_lint.online.cli import add
 
-            add(self, *args)
+            add(self, path, display, text(), config, document, analysis)
 
     def stdin(self, name: str, output_format: str, quiet: bool, color: bool | None) -> int:
         from awesome_lint.config import ConfigError
@@ -478,20 +488,6 @@ def _on_sigterm(signum: int, frame: object) -> None:
     global _interrupted_by
     _interrupted_by = signum
     raise KeyboardInterrupt
-
-
-def _crash(exc: BaseException, args: Sequence[str]) -> int:
-    import traceback
-
-    where = next((a for a in args if not a.startswith("-")), "")
-    last = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-    at = f" at {Path(last.filename).name}:{last.lineno}" if last else ""
-    _error(
-        f"internal error{(' on ' + where) if where else ''}: {type(exc).__name__}: {exc}{at}"
-        f" (awesome-lint {__version__}, Python {sys.version.split()[0]})."
-        " Please report it at https://github.com/awesome-lint/awesome-lint/issues"
-    )
-    return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

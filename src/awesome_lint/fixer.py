@@ -75,21 +75,27 @@ def _fix_text(
     before = analysis.problems
     # GitHub's view of both texts, meanwhile.
     rendering = gfm_check.start(
-        (analysis.document.lines, analysis.document.endings), (fixed.lines, fixed.endings)
+        (analysis.document.lines, analysis.document.endings),
+        (fixed.lines, fixed.endings),
+        unsafe_fixes,
     )
-    expected = _expectations(analysis.document.tables, intended, unsafe_fixes)
-    reusable = analysis.reusable()
-    del analysis, intended
-    again = analyse(fixed, config, selection, unsafe_fixes=unsafe_fixes, previous=reusable)
-    del reusable
-    _verify(expected, again.document.tables)
-    second, _ = _apply(again, unsafe_fixes)
-    if second is not None and second != fixed:
-        line = _first_difference(fixed.lines, second.lines)
-        raise FixError(f"line {line}: fixing the result again would change it again")
-    after = again.problems
-    del again
-    difference = rendering.difference(unsafe_fixes) if rendering is not None else None
+    try:
+        expected = _expectations(analysis.document.tables, intended, unsafe_fixes)
+        reusable = analysis.reusable()
+        del analysis, intended
+        again = analyse(fixed, config, selection, unsafe_fixes=unsafe_fixes, previous=reusable)
+        del reusable
+        _verify(expected, again.document.tables)
+        second, _ = _apply(again, unsafe_fixes)
+        if second is not None and second != fixed:
+            line = _first_difference(fixed.lines, second.lines)
+            raise FixError(f"line {line}: fixing the result again would change it again")
+        after = again.problems
+        del again
+        difference = rendering.difference(unsafe_fixes) if rendering is not None else None
+    finally:
+        if rendering is not None:
+            rendering.close()
     if difference is not None:
         raise FixError(f"GitHub's renderer would show the fixed text differently ({difference})")
     return FixResult(text, fixed, before, after)

@@ -13,18 +13,20 @@ alone; `awesome-lint --version` says which check runs.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
-import hashlib
+import os
 import re
+import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, cast
 
-_EMPTY_ROW = re.compile(r"<tr>\n(?:<t[dh][^>]*></t[dh]>\n)+</tr>\n")
-_EMPTY_BODY = re.compile(r"<tbody>\n</tbody>\n")
-_CELL = re.compile(r"(<t[dh](?: [^>]*)?>).*?(</t[dh]>)", re.DOTALL)
+_EMPTY_ROW = re.compile(rb"<tr>\n(?:<t[dh][^>]*></t[dh]>\n)+</tr>\n")
+_EMPTY_BODY = re.compile(rb"<tbody>\n</tbody>\n")
+_CELL = re.compile(rb"(<t[dh](?: [^>]*)?>).*?(</t[dh]>)", re.DOTALL)
 
 
 @lru_cache(maxsize=1)
@@ -105,13 +107,13 @@ Text = tuple[Sequence[str], Sequence[str]]
 
 
 class Rendering:
-    """The original and the fixed text cut into the same parts and rendered, in a background
-    thread when asked (cmarkgfm's C code runs outside the interpreter's lock, beside the
-    fixer's own checks). Only a digest of each part's HTML is kept."""
+    """The original and the fixed text cut into the same parts, each pair of parts rendered
+    and compared in turn: only one part's HTML is held at a time.
 
-    def __init__(
-        self, before: Text, after: Text, render: Callable[[str], bytes], background: bool
-    ) -> None:
+    cmarkgfm's C code holds the interpreter's lock, so a thread would not run beside the
+    fixer's own checks; a large comparison runs in a child process instead (`fork`)."""
+
+    def __init__(self, before: Text, after: Text, render: Callable[[str], bytes]) -> None:
         self.before, self.after, self.render = before, after, render
         bounds = _bounds(before[0], after[0])
         self.pairs = (
@@ -119,48 +121,106 @@ class Rendering:
             if bounds is not None
             else [(0, len(before[0]), 0, len(after[0]))]
         )
-        self.digests: list[tuple[bytes, bytes]] | None = None
-        self.thread: threading.Thread | None = None
-        if background:
-            self.thread = threading.Thread(target=self._run, daemon=True)
-            self.thread.start()
+        # The child comparing, as its process id, the pipe it answers on and the
+        # `unsafe_fixes` it compares for.
+        self.child: tuple[int, int, bool] | None = None
 
-    def _run(self) -> None:
-        # A part the fix left as it was renders as it did: equal text, equal HTML.
-        self.digests = [
-            (b"", b"")
-            if _same(self.before, a, b, self.after, c, d)
-            else (
-                _digest(self.render(_join(self.before, a, b))),
-                _digest(self.render(_join(self.after, c, d))),
-            )
-            for a, b, c, d in self.pairs
-        ]
+    def fork(self, unsafe_fixes: bool) -> None:
+        """Start comparing in a child process, where that can pay: on Linux, with more than
+        one processor to run on, no other thread (a fork copies none) and over _FORK_SIZE
+        characters of text. Otherwise `difference` compares when asked."""
+        if not _fork_pays() or sum(map(len, self.after[0])) < _FORK_SIZE:
+            return
+        read, write = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read)
+            os.close(write)
+            return
+        if pid == 0:  # pragma: no cover (the child; its answer is what the tests check)
+            status = 1
+            try:
+                os.close(read)
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                found = self._compare(unsafe_fixes)
+                with os.fdopen(write, "wb") as out:
+                    out.write(b"=" if found is None else b"!" + found.encode("utf-8", "replace"))
+                status = 0
+            finally:
+                os._exit(status)  # no cleanup: that is the parent's
+        os.close(write)
+        self.child = (pid, read, unsafe_fixes)
 
     def difference(self, unsafe_fixes: bool) -> str | None:
         """None when GitHub shows both texts alike, else what first differs."""
-        if self.thread is not None:
-            self.thread.join()
-        if self.digests is None:  # not started, or the thread failed
-            self._run()
-        assert self.digests is not None
-        for (a, b, c, d), (old_digest, new_digest) in zip(self.pairs, self.digests):
-            if old_digest == new_digest:
+        if self.child is not None and self.child[2] == unsafe_fixes:
+            answer = self._answer()
+            if answer is not None:
+                return answer[1:] or None
+        self.close()
+        return self._compare(unsafe_fixes)
+
+    def close(self) -> None:
+        """Stop and reap the child, if one is still comparing."""
+        if self.child is None:
+            return
+        pid, read, _ = self.child
+        self.child = None
+        os.close(read)
+        with contextlib.suppress(ProcessLookupError):  # it had finished
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+
+    def _answer(self) -> str | None:
+        """The child's answer: "=" (alike) or "!" and the difference; None if it failed."""
+        assert self.child is not None
+        pid, read, _ = self.child
+        self.child = None
+        with os.fdopen(read, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        if status != 0 or data[:1] not in (b"=", b"!"):
+            return None
+        return "" if data == b"=" else data.decode("utf-8", "replace")
+
+    def _compare(self, unsafe_fixes: bool) -> str | None:
+        for a, b, c, d in self.pairs:
+            # A part the fix left as it was renders as it did: equal text, equal HTML.
+            if _same(self.before, a, b, self.after, c, d):
                 continue
-            old = _comparable(self.render(_join(self.before, a, b)).decode(), unsafe_fixes)
-            new = _comparable(self.render(_join(self.after, c, d)).decode(), unsafe_fixes)
+            old = _comparable(self.render(_join(self.before, a, b)), unsafe_fixes)
+            new = _comparable(self.render(_join(self.after, c, d)), unsafe_fixes)
             if old != new:
-                return _first_difference(old, new)
+                return _first_difference(old.decode(), new.decode())
         return None
 
 
-def start(before: Text, after: Text) -> Rendering | None:
-    """The rendering of the original and the fixed text of a fix, as (lines, endings), done
-    when its difference is asked for (None without cmarkgfm). Not in the background: on a
-    busy machine a thread that takes the interpreter's lock and is then descheduled stalls
-    the fixer (measured: `--fix` on 10,000 rows three times slower under load)."""
+# The text (in characters of the fixed text) above which the comparison runs in a child
+# process, beside the fixer's own checks: below it a fork costs more than it saves.
+_FORK_SIZE = 1 << 20
+
+
+def _fork_pays() -> bool:
+    if not sys.platform.startswith("linux") or threading.active_count() != 1:
+        return False
+    try:
+        return len(os.sched_getaffinity(0)) > 1
+    except (AttributeError, OSError):
+        return False
+
+
+def start(before: Text, after: Text, unsafe_fixes: bool) -> Rendering | None:
+    """The comparison of the original and the fixed text of a fix, as (lines, endings),
+    started in a child process where that pays, else done when its difference is asked for
+    (None without cmarkgfm). Close it when its difference is not asked for."""
     render = _renderer()
-    return None if render is None else Rendering(before, after, render, background=False)
+    if render is None:
+        return None
+    rendering = Rendering(before, after, render)
+    rendering.fork(unsafe_fixes)
+    return rendering
 
 
 def rendering_difference(before: str | Text, after: str | Text, unsafe_fixes: bool) -> str | None:
@@ -169,7 +229,7 @@ def rendering_difference(before: str | Text, after: str | Text, unsafe_fixes: bo
     render = _renderer()
     if render is None:
         return None
-    rendering = Rendering(_as_text(before), _as_text(after), render, background=False)
+    rendering = Rendering(_as_text(before), _as_text(after), render)
     return rendering.difference(unsafe_fixes)
 
 
@@ -193,10 +253,6 @@ def _same(before: Text, a: int, b: int, after: Text, c: int, d: int) -> bool:
         and list(before[0][a:b]) == list(after[0][c:d])
         and list(before[1][a:b]) == list(after[1][c:d])
     )
-
-
-def _digest(html: bytes) -> bytes:
-    return hashlib.blake2b(html, digest_size=16).digest()
 
 
 def _bounds(old: Sequence[str], new: Sequence[str]) -> tuple[list[int], list[int]] | None:
@@ -237,9 +293,9 @@ def _first_difference(old: str, new: str) -> str:
     return f"{len(old_lines)} lines of HTML become {len(new_lines)}"
 
 
-def _comparable(html: str, unsafe_fixes: bool) -> str:
-    html = _EMPTY_BODY.sub("", _EMPTY_ROW.sub("", html))
-    return _CELL.sub(r"\1\2", html) if unsafe_fixes else html
+def _comparable(html: bytes, unsafe_fixes: bool) -> bytes:
+    html = _EMPTY_BODY.sub(b"", _EMPTY_ROW.sub(b"", html))
+    return _CELL.sub(rb"\1\2", html) if unsafe_fixes else html
 
 
 # Where a document may be cut so that cmark-gfm reads each part as it reads it in the

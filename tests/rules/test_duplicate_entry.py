@@ -7,11 +7,14 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from awesome_lint.api import Selection, lint_text
 from awesome_lint.config import config_from_text, default_config
 from awesome_lint.model import Cell, Link, Row, Table
 from awesome_lint.rules import duplicate_entry
+from awesome_lint.rules._schema import names_agree
 from awesome_lint.rules.base import Context
 from awesome_lint.tableschema import BoundTable, bind
 
@@ -156,3 +159,30 @@ def test_a_list_that_repeats_entries_under_several_headings_does_so_on_purpose()
     four = rows.split("\n", 1)[1]
     text = "## A\n\n" + HEADER + rows + "\n## B\n\n" + HEADER + four
     assert [p.severity for p in lint_text(text, selection=ONLY)] == ["warning"] * 4
+
+
+_NAME = st.sampled_from(["", "a", "b", "ab"])
+_NAMES = st.lists(st.tuples(_NAME, _NAME), max_size=3).map(tuple)
+
+
+class _Kept:
+    def __init__(self, names: tuple[tuple[str, str], ...]) -> None:
+        self.names = names
+
+    def get(self) -> tuple[tuple[str, str], ...]:
+        return self.names
+
+
+@given(kept=st.lists(_NAMES, min_size=1, max_size=6), new=_NAMES, split=st.integers(0, 6))
+@settings(max_examples=400, deadline=None)
+def test_a_group_rules_out_only_rows_whose_names_agree_with_none(
+    kept: list[tuple[tuple[str, str], ...]], new: tuple[tuple[str, str], ...], split: int
+) -> None:
+    # Some rows kept before the group first compares (its forms built then), some after.
+    group = duplicate_entry._Group()
+    for i, names in enumerate(kept):
+        if i == split:
+            group.may_agree(new)
+        group.add((i + 1, (), _Kept(names)))  # type: ignore[arg-type]
+    agrees = any(names_agree(names, new) for names in kept)
+    assert group.may_agree(new) or not agrees

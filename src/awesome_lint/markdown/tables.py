@@ -137,9 +137,67 @@ class _Builder:
     def row(self, ref: LineRef) -> Row:
         number = ref.number
         line = self.lines[number - 1]
+        if ref.cells is None and "\\" not in line and not self.budgeted:
+            cells = self._plain_row(number, line, ref.start)
+        else:
+            cells = self._cells(number, line, ref)
+        if ("\v" in line or "\f" in line) and any(c.raw[:1] in ("\v", "\f") for c in cells):
+            # A rewritten row puts a pipe before each cell, and a pipe takes the vertical
+            # tabs and form feeds after it along (cmark-gfm's scan_table_cell_end): such a
+            # cell would lose them.
+            self.unrenderable = True
+        return Row(number, tuple(cells), line[: ref.prefix_end], line)
+
+    def _plain_row(self, number: int, line: str, pos: int) -> list[Cell]:
+        """The cells of a row without backslashes (most rows): `plain_row_cells` and the
+        reading of each cell in one loop, the per-cell work of the whole run."""
+        segments = line[pos:].split("|")
+        last = len(segments) - 1
+        cache, known_cell = self.cache, self.cache.get
+        cells = []
+        next_start = pos
+        for i, segment in enumerate(segments):
+            start, end = next_start, next_start + len(segment)
+            next_start = end + 1
+            if i == 0:
+                if last and not segment:  # the leading pipe
+                    continue
+                chunk = segment
+            else:
+                chunk = segment.lstrip(_PIPE_SPACE)  # what the pipe takes along
+            if i == last and not chunk:
+                break
+            start = end - len(chunk)
+            raw = chunk.strip(_CELL_SPACE)
+            if not raw:
+                cells.append(Cell(number, start + 1, start + 1, "", "", (), ()))
+                continue
+            column = start + chunk.find(raw[0]) + 1
+            known = known_cell(raw)
+            if known is None:
+                parsed = read_cell(raw, self.references)
+                known = cache[raw] = Cell(
+                    number, column, column + len(raw), raw, parsed.text, parsed.links, parsed.images
+                )
+                cells.append(known)
+            else:
+                raw = known.raw  # one string for all the cells that hold it
+                cells.append(
+                    Cell(
+                        number,
+                        column,
+                        column + len(raw),
+                        raw,
+                        known.text,
+                        known.links,
+                        known.images,
+                    )
+                )
+        return cells
+
+    def _cells(self, number: int, line: str, ref: LineRef) -> list[Cell]:
         read = self.cache.get if not self.budgeted else _never
         cells = []
-        # The per-cell work of the whole run: positional arguments, no needless string.
         if ref.cells is not None:
             chunks = [(start, line[start:end]) for start, end in ref.cells]
         elif "\\" in line:
@@ -167,12 +225,7 @@ class _Builder:
                     number, column, column + len(raw), raw, known.text, known.links, known.images
                 )
             cells.append(cell)
-        if ("\v" in line or "\f" in line) and any(c.raw[:1] in ("\v", "\f") for c in cells):
-            # A rewritten row puts a pipe before each cell, and a pipe takes the vertical
-            # tabs and form feeds after it along (cmark-gfm's scan_table_cell_end): such a
-            # cell would lose them.
-            self.unrenderable = True
-        return Row(number, tuple(cells), line[: ref.prefix_end], line)
+        return cells
 
     def table(self, index: int, raw: RawTable, headings: tuple[str, ...]) -> Table:
         self.unrenderable = False

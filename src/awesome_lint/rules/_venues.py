@@ -146,12 +146,25 @@ def venue_columns(bound: BoundTable, ctx: Context) -> list[tuple[int, ColumnSpec
                 texts.append(text)
                 if len(texts) == _SAMPLE:
                     break
-        parse = ctx.vocabulary.parse
-        known = sum(1 for text in texts if (m := parse(text)) is not None and m.canonical)
-        if known >= 3 and known >= _VENUE_SHARE * len(texts):
+        if _known_venues(texts, ctx) >= max(3, _VENUE_SHARE * len(texts)):
             name = header[i].text.strip() or f"column {i + 1}"
             found.append((i, ColumnSpec(name, placeholders=PLACEHOLDER_LIKE, venue=True)))
     return found
+
+
+def _known_venues(texts: list[str], ctx: Context) -> int:
+    """How many of `texts` are known venues, counted until too few can be (most columns are
+    not venues: their first few texts decide)."""
+    parse = ctx.vocabulary.parse
+    allowed = len(texts) - max(3, _VENUE_SHARE * len(texts))
+    known = 0
+    for number, text in enumerate(texts, 1):
+        mention = parse(text)
+        if mention is not None and mention.canonical:
+            known += 1
+        elif number - known > allowed:
+            return known
+    return known
 
 
 def target_style(mention: Mention, venues: TableVenues) -> Style:

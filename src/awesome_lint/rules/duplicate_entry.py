@@ -55,6 +55,7 @@ from typing import Any
 from awesome_lint import urls
 from awesome_lint.model import Cell, FixSafety, Problem
 from awesome_lint.rules._schema import (
+    Names,
     RowNames,
     fold_name,
     identity_columns,
@@ -96,7 +97,7 @@ def check_document(ctx: Context) -> Iterator[Problem]:
 
 def _problems(ctx: Context, across: str) -> Iterator[tuple[Problem, bool]]:
     """Each problem, and whether it is a repeat under another heading."""
-    firsts: dict[tuple[str, str], dict[str, list[Seen]]] = {}
+    firsts: dict[tuple[str, str], dict[str, _Group]] = {}
     url_key = ctx.cached(f"{ID}:url", _url_key)
     key_of_text = ctx.cached(f"{ID}:text", text_key)
     fold = ctx.cached(f"{ID}:name", fold_name)
@@ -145,22 +146,73 @@ def _problems(ctx: Context, across: str) -> Iterator[tuple[Problem, bool]]:
 
 
 def _earlier(
-    values: tuple[str, ...], first: dict[str, list[Seen]], me: Seen, across: bool
+    values: tuple[str, ...], first: dict[str, _Group], me: Seen, across: bool
 ) -> tuple[int, tuple[str, ...]] | None:
     """The earliest row (same section first) with one of `values` that is the same entry."""
     found: tuple[int, tuple[str, ...]] | None = None
     for value in values:
-        seen = first.setdefault(value, [])
-        for line, section, names in seen:
-            if line == me[0] or not names_agree(names.get(), me[2].get()):
-                continue
-            if section == me[1]:
-                return line, section
-            if across and found is None:
-                found = line, section
-        if len(seen) < _KEEP:
-            seen.append(me)
+        group = first.get(value)
+        if group is None:
+            group = first[value] = _Group()
+        elif group.may_agree(me[2].get()):
+            for line, section, names in group.rows:
+                if line == me[0] or not names_agree(names.get(), me[2].get()):
+                    continue
+                if section == me[1]:
+                    return line, section
+                if across and found is None:
+                    found = line, section
+        if len(group.rows) < _KEEP:
+            group.add(me)
     return found
+
+
+class _Group:
+    """The rows kept for one key value, and the forms of their names by column: a row whose
+    names none of them can agree with (the common case: a title that many entries share)
+    is told apart without comparing it with each."""
+
+    __slots__ = ("forms", "noted", "rows")
+
+    def __init__(self) -> None:
+        self.rows: list[Seen] = []
+        # For each name column: the names whole (with "" for a row without the column)
+        # and up to their colon; built when a second row arrives.
+        self.forms: list[tuple[set[str], set[str]]] | None = None
+        self.noted = 0
+
+    def add(self, row: Seen) -> None:
+        self.rows.append(row)
+        if self.forms is not None:
+            self._note(row[2].get())
+
+    def may_agree(self, names: Names) -> bool:
+        """False when `names_agree` holds for none of the rows (True: it may hold)."""
+        if self.forms is None:
+            self.forms = []
+            for _, _, kept in self.rows:
+                self._note(kept.get())
+        forms = self.forms
+        for i, (whole, head) in enumerate(names):
+            if not whole or i >= len(forms):
+                continue
+            wholes, heads = forms[i]
+            if not ({"", whole, head} & wholes or whole in heads):
+                return False
+        return True
+
+    def _note(self, names: Names) -> None:
+        assert self.forms is not None
+        forms = self.forms
+        while len(forms) < len(names):
+            # The rows noted before have no such column: they agree with any name in it.
+            forms.append(({""} if self.noted else set(), set()))
+        for i, (whole, head) in enumerate(names):
+            forms[i][0].add(whole)
+            forms[i][1].add(head)
+        for i in range(len(names), len(forms)):
+            forms[i][0].add("")
+        self.noted += 1
 
 
 def _values(

@@ -70,9 +70,9 @@ PLAIN_URL = re.compile(
 )
 
 
-# The rules ask several questions about each link in turn (rules/_links.py asks them all
-# at once, once per URL): parse it once for all of them.
-@lru_cache(maxsize=1 << 10)
+# Several rules ask about each link of a table, one rule after the other: parse it once for
+# all of them (room for the links of a table of thousands of rows).
+@lru_cache(maxsize=1 << 14)
 def parse_url(url: str) -> ParsedUrl | None:
     plain = PLAIN_URL.fullmatch(url)
     if plain is None:
