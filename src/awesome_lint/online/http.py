@@ -2,11 +2,14 @@
 
 aiohttp (asyncio) with:
 - a global limit on requests in flight and a per-host one (a host is `host:port`);
-- per host, a time before which it is not asked again: a 429 or 503 with `Retry-After`
-  sets it (the delay capped by `max_retry_after`; a longer one ends the link's retries), so
-  no request reaches a host before its Retry-After has passed;
-- HEAD first, then GET when HEAD is refused or answers an error; a GET's body is never read
-  (the response is closed after its headers);
+- per host, a time before which nothing is sent to it: a 429, or a 503 with `Retry-After`,
+  sets it as soon as its headers are read (a longer delay than `max_retry_after` ends the
+  link's retries), and the connector looks at it once a request's connection is ready, right
+  before the request is written, so that no request, first try or retry, reaches a host
+  before its Retry-After has passed; each 429 also lowers the host's limit by one;
+- HEAD first, then GET when HEAD is refused or answers an error, or GET at once for a URL
+  that failed or refused HEAD last time; a GET's body is read only when short (to keep the
+  connection), else the response is closed after its headers;
 - redirects followed by hand (at most `MAX_HOPS`), so that each hop's status is known;
 - retries with bounded exponential backoff for timeouts, resets, refused connections, 429
   and 5xx; 404/410, a name that does not resolve and a redirect loop are final at once;
