@@ -2,8 +2,13 @@
 port, each answering after a fixed latency and allowing a few requests at once.
 
 A request beyond a host's limit gets 429 with `Retry-After: 1`, and the host answers 429 to
-everything until that second has passed; each request that arrives in such a second is counted
-as a violation (a client that honours Retry-After makes none).
+everything until that second has passed. A request that arrives in such a second is counted as
+a violation when it was sent after the client could have read the 429: on a connection that
+was opened (more than 5 ms before the server began serving it, an allowance for the server's
+own delay), or last answered, after the host wrote that 429 (an HTTP/1.1 client sends on a
+connection only once it has read the previous answer). Requests already under way when the
+429 was written (sent on connections open and idle before it) are counted as `in_flight`: the
+client could not have known. A client that honours Retry-After makes no violation.
 
 Paths: /live/N 200; /dead/N 404; /gone/N 410; /moved/N 301 -> /live/N-new; /temp/N 302 ->
 /live/N; /nohead/N 405 to HEAD, 200 to GET. Anything else 404.
@@ -29,8 +34,13 @@ class Host:
     requests: int = 0
     too_many: int = 0
     violations: int = 0
+    in_flight: int = 0
+    # When the host wrote the 429 that began the current refusal (inf while it is written).
+    refused_at: float = 0.0
 
 
+# How long before this server starts serving a new connection its client may have opened it.
+FRESH_GRACE = 0.005
 BODY = b"<!doctype html><title>ok</title>" + b"<p>page</p>" * 150
 
 
@@ -56,6 +66,10 @@ def route(method: str, path: str) -> tuple[int, dict[str, str], bytes]:
 
 async def serve(host: Host, latency: float, limit: int, reader: asyncio.StreamReader,
                 writer: asyncio.StreamWriter) -> None:  # fmt: skip
+    # Since when the client may send on this connection: its opening, then each answer. This
+    # server starts serving a new connection a moment after the client opened it (after any
+    # answers it was writing then), hence the grace.
+    ready = time.monotonic() - FRESH_GRACE
     try:
         while True:
             line = await reader.readline()
@@ -75,13 +89,19 @@ async def serve(host: Host, latency: float, limit: int, reader: asyncio.StreamRe
             now = time.monotonic()
             host.requests += 1
             extra: dict[str, str]
+            first_refusal = False
             if now < host.blocked_until:
-                host.violations += 1
+                if ready > host.refused_at:
+                    host.violations += 1
+                else:
+                    host.in_flight += 1
                 wait = max(1, round(host.blocked_until - now + 0.5))
                 status, extra, body = 429, {"Retry-After": str(wait)}, b"slow down"
             elif host.active >= limit:
                 host.too_many += 1
                 host.blocked_until = now + 1.0
+                host.refused_at = float("inf")
+                first_refusal = True
                 status, extra, body = 429, {"Retry-After": "1"}, b"slow down"
             else:
                 host.active += 1
@@ -99,6 +119,9 @@ async def serve(host: Host, latency: float, limit: int, reader: asyncio.StreamRe
             if method != "HEAD":
                 writer.write(body)
             await writer.drain()
+            ready = time.monotonic()
+            if first_refusal:
+                host.refused_at = ready
             if close:
                 return
     except (ConnectionError, ValueError, asyncio.IncompleteReadError):

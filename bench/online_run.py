@@ -155,9 +155,9 @@ def main() -> None:
     )
     print(
         "| run | wall s | CPU s | dead found | live reported | moved found | 429s"
-        " | early requests |"
+        " | early requests | in flight at a 429 |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     # Warm-up: the interpreter's bytecode caches of our modules, aiohttp's included.
     (work / "empty.md").write_text("| Name |\n| --- |\n| x |\n")
     timed([*ours(tool, work, None)[:-1], "empty.md"], work, args.timeout)
@@ -175,13 +175,14 @@ def main() -> None:
         cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
         stats = servers.stop()
         dead, moved = parse(output)
-        too_many = sum(h["too_many"] + h["violations"] for h in stats.values())
+        too_many = sum(h["too_many"] + h["violations"] + h["in_flight"] for h in stats.values())
         early = sum(h["violations"] for h in stats.values())
+        in_flight = sum(h["in_flight"] for h in stats.values())
         print(
             f"| {name} | {wall:.2f}{' (timeout)' if code == -1 else ''} | {cpu:.2f}"
             f" | {len(dead & dead_truth)}/{len(dead_truth)} | {len(dead - dead_truth)}"
             f" | {len(moved & moved_truth) if parse is parse_ours else '-'}"
-            f" | {too_many} | {early} |",
+            f" | {too_many} | {early} | {in_flight} |",
             flush=True,
         )
     pull_request(tool, work, args, truth)

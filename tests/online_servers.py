@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import socket
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -13,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import unquote
 
 # An answer: status, headers, body.
 Answer = tuple[int, dict[str, str], bytes]
@@ -79,13 +81,21 @@ def _handler(server: Server) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class _Quiet(ThreadingHTTPServer):
+    """Says nothing of a client that left before its answer (a run out of time)."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serving(*servers: Server) -> Iterator[tuple[Server, ...]]:
     """Run `servers` (each on its own address, a free port) for the block."""
     running = []
     try:
         for server in servers:
-            httpd = ThreadingHTTPServer((server.address, server.port), _handler(server))
+            httpd = _Quiet((server.address, server.port), _handler(server))
             httpd.daemon_threads = True
             server.port = httpd.server_address[1]
             thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
@@ -209,3 +219,47 @@ def github_api(
             return super().get(key, default)
 
     server.routes = Prefix(server.routes)
+
+
+# -- a mock GitLab API ----------------------------------------------------------------------
+
+
+def gitlab_api(
+    server: Server,
+    projects: dict[str, bool],
+    renamed: dict[str, str],
+    groups: frozenset[str] = frozenset(),
+    delay: float = 0.0,
+) -> None:
+    """Routes of a GitLab API on `server`: `projects` maps each path (lower case) to whether
+    it is archived; `renamed` maps old paths to new ones (answered under the new path, as
+    GitLab does); `groups` are group paths. Each answer waits `delay` seconds."""
+
+    def project(s: Server, m: str, p: str, h: dict[str, str], b: bytes) -> Answer:
+        time.sleep(delay)
+        path = unquote(p.removeprefix("/api/v4/projects/")).lower()
+        path = renamed.get(path, path)
+        if path not in projects:
+            return 404, {"Content-Type": "application/json"}, b'{"message": "404 Not Found"}'
+        body = {
+            "path_with_namespace": path,
+            "archived": projects[path],
+            "web_url": f"https://gitlab.com/{path}",
+        }
+        return 200, {"Content-Type": "application/json"}, json.dumps(body).encode()
+
+    def group(s: Server, m: str, p: str, h: dict[str, str], b: bytes) -> Answer:
+        path = unquote(p.removeprefix("/api/v4/groups/")).lower()
+        return (200, {}, b"{}") if path in groups else (404, {}, b"{}")
+
+    routes = server.routes
+
+    class Prefix(dict[str, Route]):
+        def get(self, key: str, default: Any = None) -> Any:
+            if key.startswith("/api/v4/projects/"):
+                return project
+            if key.startswith("/api/v4/groups/"):
+                return group
+            return super().get(key, default)
+
+    server.routes = Prefix(routes)

@@ -19,6 +19,7 @@ import click
 from awesome_lint import __version__
 from awesome_lint.collector import collector_paused
 from awesome_lint.commands import EPILOG, export, init, rules, show_version
+from awesome_lint.commands import crash as _crash
 from awesome_lint.commands import error as _error
 from awesome_lint.files import FileError, MarkdownFile, discover, read_markdown, write_atomic
 
@@ -307,11 +308,11 @@ class _Runner:
                 return
             self.outcome.reports.append(FileReport(display, tuple(result.before), text))
             return
-        from awesome_lint.api import lint_text
+        from awesome_lint.api import analyse
 
-        problems = lint_text(text, config, self.selection)
-        self._online(path, display, lambda: text, config, document)
-        self.outcome.reports.append(FileReport(display, tuple(problems), text))
+        analysis = analyse(text, config, self.selection)
+        self._online(path, display, lambda: text, config, document, analysis)
+        self.outcome.reports.append(FileReport(display, tuple(analysis.problems), text))
 
     def _online(
         self,
@@ -320,12 +321,13 @@ class _Runner:
         text: Callable[[], str],
         config: Config,
         document: Document,
+        analysis: Any = None,
     ) -> None:
         # The online code is imported, and a fixed text joined, only when asked for.
         if self.session or any(self.online.values()) or config.online:
             from awesome_lint.online.cli import add
 
-            add(self, path, display, text(), config, document)
+            add(self, path, display, text(), config, document, analysis)
 
     def stdin(self, name: str, output_format: str, quiet: bool, color: bool | None) -> int:
         from awesome_lint.config import ConfigError
@@ -355,8 +357,11 @@ class _Runner:
         return self.finish(output_format, quiet, False, False, False, color)
 
     def finish_fix_only(self) -> int:
-        for path, fixed in self.fixed_files:
-            click.echo(f"{path}: fixed {fixed} problem{'s' if fixed != 1 else ''}")
+        fixed = dict(self.fixed_files)
+        if self.session and self.unsafe_fixes:  # the online fixes are all unsafe ones
+            fixed = self.session.finish_fix_only(self, fixed)
+        for path, count in fixed.items():
+            click.echo(f"{path}: fixed {count} problem{'s' if count != 1 else ''}")
         return 2 if self.outcome.errors else 0
 
     def finish(
@@ -454,7 +459,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-    return int(result or 0)
+    code = int(result or 0)
+    online = sys.modules.get("awesome_lint.online.cli")
+    if argv is None and online is not None and online.RAN:
+        online.hard_exit(code)
+    return code
 
 
 # The signal that interrupted the run: SIGTERM is turned into KeyboardInterrupt like SIGINT,
@@ -479,20 +488,6 @@ def _on_sigterm(signum: int, frame: object) -> None:
     global _interrupted_by
     _interrupted_by = signum
     raise KeyboardInterrupt
-
-
-def _crash(exc: BaseException, args: Sequence[str]) -> int:
-    import traceback
-
-    where = next((a for a in args if not a.startswith("-")), "")
-    last = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-    at = f" at {Path(last.filename).name}:{last.lineno}" if last else ""
-    _error(
-        f"internal error{(' on ' + where) if where else ''}: {type(exc).__name__}: {exc}{at}"
-        f" (awesome-lint {__version__}, Python {sys.version.split()[0]})."
-        " Please report it at https://github.com/awesome-lint/awesome-lint/issues"
-    )
-    return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

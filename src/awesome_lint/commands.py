@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,21 @@ def error(message: str) -> None:
 
 
 _error = error
+
+
+def crash(exc: BaseException, args: Sequence[str]) -> int:
+    """Say that the program failed (where, and how to report it); exit code 2."""
+    import traceback
+
+    where = next((a for a in args if not a.startswith("-")), "")
+    last = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    at = f" at {Path(last.filename).name}:{last.lineno}" if last else ""
+    _error(
+        f"internal error{(' on ' + where) if where else ''}: {type(exc).__name__}: {exc}{at}"
+        f" (awesome-lint {__version__}, Python {sys.version.split()[0]})."
+        " Please report it at https://github.com/awesome-lint/awesome-lint/issues"
+    )
+    return 2
 
 
 def read_with_config(path: str, config_path: str | None) -> tuple[Config, Document] | None:

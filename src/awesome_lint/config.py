@@ -112,10 +112,10 @@ def config_from_text(text: str, name: str) -> Config:
 
 
 def validate_config(data: Any, name: str) -> None:
-    from jsonschema import Draft202012Validator
+    from awesome_lint.quickschema import is_valid
 
-    validator = Draft202012Validator(config_schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    # jsonschema only for a config the quick check cannot vouch for: it words the message.
+    errors = [] if is_valid(data, config_schema()) else _schema_errors(data)
     if errors:
         error = _most_specific(errors[0])
         pointer = _pointer(error.absolute_path)
@@ -130,6 +130,13 @@ def validate_config(data: Any, name: str) -> None:
     for i, table in enumerate(data.get("tables", ())):
         if "row" in table:
             check_row_schema(table["row"], f"{name}: /tables/{i}/row")
+
+
+def _schema_errors(data: Any) -> list[Any]:
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(config_schema())
+    return sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
 
 
 def check_row_schema(schema: Any, where: str) -> None:

@@ -5,18 +5,20 @@ interrupted run leaves the previous cache):
 
     {"format": "awesome-lint-cache", "version": 1,
      "links": {URL: {"kind": "ok", "status": 200, "error": null, "final": null,
-                     "checked": 1765000000.0, "failing_since": null}},
+                     "checked": 1765000000.0, "failing_since": null, "get": false}},
      "repos": {"owner/name": {"name": "owner/NewName", "archived": false, "status": 200,
                               "checked": 1765000000.0}}}
 
 `kind` is ok, redirect, unverifiable, dead or transient (a failure that may pass);
-`checked` and `failing_since` are Unix times (seconds). An entry is fresh (no request is
+`checked` and `failing_since` are Unix times (seconds); `get` (optional) is true when the URL
+refused HEAD but answered GET. An entry is fresh (no request is
 made) for the hours `online.expire` gives its kind, spread by up to +-20% per URL so that a
 list checked in one day does not expire in one day; by default ok, redirect, unverifiable and
 found repositories for 168 hours (7 days), dead and transient outcomes and missing
 repositories for 0 (asked again at every run). `failing_since` is when a link started failing
 without pause: a transient failure is reported as dead only once it has lasted
-`online.persist_hours`.
+`online.persist_hours`. A URL whose last outcome was a failure, or that refused HEAD, is asked
+with GET at once the next time (a HEAD would only be refused or repeated).
 
 A cache that cannot be read (not JSON, another format or version, wrong shapes) is a warning:
 it is set aside and rebuilt, never a reason to stop.
@@ -31,8 +33,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from awesome_lint.online.github import RepoState
-from awesome_lint.online.http import Outcome
+from awesome_lint.online.outcomes import Outcome, RepoState
 
 FORMAT = "awesome-lint-cache"
 VERSION = 1
@@ -101,7 +102,13 @@ class Cache:
         entry = self.links.get(url)
         if entry is None or not self._fresh(url, entry, str(entry["kind"]), now):
             return None
-        return Outcome(entry["kind"], entry.get("status"), entry.get("error"), entry.get("final"))
+        return Outcome(
+            entry["kind"],
+            entry.get("status"),
+            entry.get("error"),
+            entry.get("final"),
+            bool(entry.get("get")),
+        )
 
     def failing_since(self, url: str) -> float | None:
         entry = self.links.get(url)
@@ -121,8 +128,16 @@ class Cache:
             "final": outcome.final,
             "checked": now,
             "failing_since": since,
+            "get": outcome.head_refused,
         }
         return since
+
+    def get_first(self, url: str) -> bool:
+        """Whether `url` is best asked with GET at once: it failed, or refused HEAD, last time."""
+        entry = self.links.get(url)
+        if entry is None:
+            return False
+        return entry.get("kind") in ("dead", "transient") or bool(entry.get("get"))
 
     def fresh_repo(self, repo: str, now: float) -> RepoState | None:
         entry = self.repos.get(repo.lower())

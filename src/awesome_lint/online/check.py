@@ -1,15 +1,13 @@
 """An online run: the links of the table rows, the cache, the checks, and their problems.
 
-The options come from the config's `online` key (`true`, or an object; see the README), the
-first file's config for the whole run.
+The options come from the config's `online` key (`true`, or an object; see the README); the
+command line runs the files whose configs give the same options together (`online.cli`).
 """
 
 from __future__ import annotations
 
-import asyncio
 import os
 import re
-import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,8 +17,10 @@ from urllib.parse import urlsplit
 
 from awesome_lint.model import FixSafety, Problem, Severity
 from awesome_lint.online.cache import Cache
-from awesome_lint.online.github import RepoState, lookup, repository
-from awesome_lint.online.http import Checker, HttpOptions, Outcome, Progress
+from awesome_lint.online.network import ask
+from awesome_lint.online.network import progress_stream as progress_stream
+from awesome_lint.online.outcomes import HttpOptions, Outcome, RepoState
+from awesome_lint.online.repos import is_gitlab, moved_url, repository
 from awesome_lint.online.rules import SEVERITIES
 
 V = TypeVar("V")
@@ -64,6 +64,14 @@ class OnlineOptions:
     persist_hours: float = 6.0
     skip: tuple[str, ...] = DEFAULT_SKIP
     github: bool = True
+    gitlab: bool = True
+
+    def repository(self, url: str) -> str | None:
+        """The key of the repository `url` leads into, when its forge is to be asked."""
+        repo = repository(url) if self.github or self.gitlab else None
+        if repo is None or not (self.gitlab if is_gitlab(repo) else self.github):
+            return None
+        return repo
 
 
 def enabled(config: Any) -> bool:
@@ -104,16 +112,22 @@ def options(config: Any) -> OnlineOptions:
         persist_hours=float(data.get("persist_hours", 6.0)),
         skip=skip,
         github=bool(data.get("github", True)),
+        gitlab=bool(data.get("gitlab", True)),
     )
 
 
-def targets(text: str, config: Any, lines: frozenset[int] | None = None) -> list[Target]:
-    """The http(s) links of the table rows of `text` (only those on `lines` when given)."""
+def targets(
+    text: str, config: Any, lines: frozenset[int] | None = None, analysis: Any = None
+) -> list[Target]:
+    """The http(s) links of the table rows of `text` (only those on `lines` when given);
+    `analysis`, when given, is the lint's analysis of `text` with `config` (read again
+    otherwise)."""
     from awesome_lint.api import Selection, analyse
     from awesome_lint.rules._links import body_links
 
-    # No rule runs: the analysis only parses and binds the tables.
-    analysis = analyse(text, config, Selection(select=frozenset({"-"})))
+    if analysis is None:
+        # No rule runs: the analysis only parses and binds the tables.
+        analysis = analyse(text, config, Selection(select=frozenset({"-"})))
     source = analysis.document.lines
     out: list[Target] = []
     for bound in analysis.tables:
@@ -200,6 +214,8 @@ class Job:
     text: str
     config: Any
     lines: frozenset[int] | None = None
+    # The links of the text's table rows, when already known.
+    found: list[Target] | None = None
 
 
 def run(
@@ -213,7 +229,10 @@ def run(
 ) -> Report:
     """Check the links of `jobs`; `active` says which online rules run."""
     now = time.time() if now is None else now
-    per_file = [targets(job.text, job.config, job.lines) for job in jobs]
+    per_file = [
+        job.found if job.found is not None else targets(job.text, job.config, job.lines)
+        for job in jobs
+    ]
     cache = Cache(opts.cache, opts.expire)
     notes: list[str] = []
     note = cache.load()
@@ -226,7 +245,7 @@ def run(
     repo_rules = active("repo-moved") or active("repo-archived") or active("repo-missing")
     for found in per_file:
         for target in found:
-            repo = repository(target.url) if opts.github else None
+            repo = opts.repository(target.url)
             if repo is not None:
                 if repo_rules:
                     repos.append(repo)
@@ -236,12 +255,16 @@ def run(
     repos = list(dict.fromkeys(repos))
     outcomes, todo_urls = _fresh_and_stale(urls, lambda url: cache.fresh_link(url, now))
     states, todo_repos = _fresh_and_stale(repos, lambda repo: cache.fresh_repo(repo, now))
-    checker = Checker(opts.http, Progress())
-    dead_before = frozenset(u for u in todo_urls if cache.links.get(u, {}).get("kind") == "dead")
-    checked, looked_up, repo_notes = asyncio.run(
-        _check(checker, todo_urls, todo_repos, token, progress, dead_before)
+    answers = ask(
+        todo_urls,
+        todo_repos,
+        opts.http,
+        get_first=[u for u in todo_urls if cache.get_first(u)],
+        token=token,
+        progress=progress,
     )
-    notes += repo_notes
+    notes += answers.notes
+    checked = answers.links
     since: dict[str, float | None] = {}
     for url, outcome in checked.items():
         since[url] = cache.record_link(url, outcome, now) if cache.enabled else None
@@ -252,10 +275,10 @@ def run(
     unchecked = len(todo_urls) - len(checked)
     if unchecked:
         notes.append(
-            f"online: time budget of {opts.http.budget:g} s spent; {unchecked} link"
+            f"time budget of {opts.http.budget:g} s spent; {unchecked} link"
             f"{'s' if unchecked != 1 else ''} not checked"
         )
-    for repo, state in looked_up.items():
+    for repo, state in answers.repos.items():
         if cache.enabled:
             cache.record_repo(repo, state, now)
         states[repo] = state
@@ -267,7 +290,7 @@ def run(
     for job, found in zip(jobs, per_file):
         file_problems = []
         for target in found:
-            repo = repository(target.url) if opts.github else None
+            repo = opts.repository(target.url)
             if repo is not None:
                 repo_state = states.get(repo)
                 if repo_state is not None:
@@ -282,49 +305,7 @@ def run(
                 file_problems.append(problem)
         file_problems.sort(key=lambda p: (p.line, p.column, p.rule, p.message))
         problems.append(file_problems)
-    return Report(problems, notes, checker.requests)
-
-
-async def _check(
-    checker: Checker,
-    urls: list[str],
-    repos: list[str],
-    token: str | None,
-    stream: TextIO | None,
-    get_first: frozenset[str] = frozenset(),
-) -> tuple[dict[str, Outcome], dict[str, RepoState], list[str]]:
-    ticker = None
-    if stream is not None and urls:
-        ticker = asyncio.ensure_future(_show_progress(checker.progress, stream))
-    try:
-        (checked, (states, notes)) = await asyncio.gather(
-            checker.check_all(urls, get_first=get_first),
-            lookup(repos, token, checker.options.timeout),
-        )
-    finally:
-        if ticker is not None:
-            ticker.cancel()
-            stream_line(stream, checker.progress, final=True)
-    return checked, states, notes
-
-
-async def _show_progress(progress: Progress, stream: TextIO) -> None:
-    while True:
-        stream_line(stream, progress)
-        await asyncio.sleep(0.2)
-
-
-def stream_line(stream: TextIO | None, progress: Progress, final: bool = False) -> None:
-    if stream is None:
-        return
-    elapsed = max(time.monotonic() - progress.started, 1e-6)
-    rate = progress.done / elapsed
-    line = (
-        f"\rlinks {progress.done}/{progress.total}, {rate:.0f}/s,"
-        f" {progress.failures} failing so far"
-    )
-    stream.write(line + ("\n" if final else ""))
-    stream.flush()
+    return Report(problems, notes, answers.requests)
 
 
 def _severity(config: Any, rule: str) -> Severity:
@@ -419,16 +400,6 @@ def _repo_problems(
     return out
 
 
-def moved_url(url: str, old: str, new: str) -> str:
-    """`url` with its `owner/name` (after github.com/) replaced by `new`."""
-    marker = "github.com/"
-    at = url.lower().index(marker) + len(marker)
-    rest = url[at + len(old) :]
-    if url[at : at + len(old)].lower() != old.lower():  # e.g. the .git suffix was dropped
-        return f"https://github.com/{new}"
-    return f"https://github.com/{new}{rest}"
-
-
 def rewrite(text: str, problems: Sequence[Problem], targets_: Sequence[Target]) -> str:
     """`text` with the URL of each fixable online problem replaced by its new URL."""
     by_place = {(t.line, t.column, t.url): t for t in targets_}
@@ -455,10 +426,6 @@ def rewrite(text: str, problems: Sequence[Problem], targets_: Sequence[Target]) 
 
 def github_token() -> str | None:
     return os.environ.get("GITHUB_TOKEN") or None
-
-
-def progress_stream() -> TextIO | None:
-    return sys.stderr if sys.stderr.isatty() else None
 
 
 def _fresh_and_stale(

@@ -5,8 +5,10 @@ together at the end (one cache, one set of host limits), their problems added to
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,16 +17,26 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from awesome_lint.online.rules import INFOS, SEVERITIES
+from awesome_lint.scholar import venue_mismatch, venue_outdated
+
+VENUE_RULES = frozenset({venue_mismatch.ID, venue_outdated.ID})
 
 if TYPE_CHECKING:
     from awesome_lint.online.check import Job
 
 
 def add(
-    runner: Any, path: Path | None, display: str, text: str, config: Any, document: Any
+    runner: Any,
+    path: Path | None,
+    display: str,
+    text: str,
+    config: Any,
+    document: Any,
+    analysis: Any = None,
 ) -> None:
     """Keep a file linted by the command line's `runner` for the online checks, which run
-    once for all files when it finishes (`Session.finish`)."""
+    once for all files when it finishes (`Session.finish`); `analysis` is the lint's, when
+    it read `text`."""
     try:
         from awesome_lint.online.check import enabled
     except ImportError as exc:  # the `online` extra is not installed
@@ -40,10 +52,25 @@ def add(
         runner.session = Session(since, runner.fix, runner.unsafe_fixes)
     try:
         index = len(runner.outcome.reports)
-        runner.session.add(index, display, path, text, config, document.encode)
+        runner.session.add(index, display, path, text, config, document.encode, analysis)
     except ChangedSinceError as exc:
         _error(f"{display}: {exc}")
         runner.outcome.errors += 1
+
+
+# Whether an online run happened. Tearing the interpreter down after one (aiohttp, an event
+# loop, the files' tables) takes 50 to 100 ms of a run that should take about a second: the
+# program's `main` then ends the process at once (`hard_exit`), its output flushed.
+RAN = False
+
+
+def hard_exit(code: int) -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing more can be said
+            code = code or 130
+    os._exit(code)
 
 
 def _error(message: str) -> None:
@@ -70,6 +97,8 @@ class Session:
     fix: bool = False
     unsafe_fixes: bool = False
     pending: list[_Pending] = field(default_factory=list)
+    # (file name, problems fixed) of the files the online fixes rewrote.
+    fixed_files: list[tuple[str, int]] = field(default_factory=list)
     infos: dict[str, Any] = field(default_factory=lambda: dict(INFOS))
     # The run's --select and --ignore (an awesome_lint.api.Selection), for the layout.
     selection: Any = None
@@ -82,63 +111,100 @@ class Session:
         text: str,
         config: Any,
         encode: Callable[[str], bytes] | None,
+        analysis: Any = None,
     ) -> None:
         lines = None
         if self.changed_since is not None and path is not None:
             lines = changed_lines(path, self.changed_since)
-        from awesome_lint.online.check import Job
+        from awesome_lint.online.check import Job, targets
 
-        self.pending.append(_Pending(index, Job(name, text, config, lines), path, encode))
+        # The links now, from the lint's reading of the text: the analysis is not kept.
+        found = targets(text, config, lines, analysis) if analysis is not None else None
+        job = Job(name, text, config, lines, found)
+        self.pending.append(_Pending(index, job, path, encode))
 
     def finish(self, runner: Any, infos: dict[str, Any]) -> dict[str, Any]:
         """Add the online problems to the runner's reports, print the notes, count the fixes;
         the rules' descriptions with the online rules'."""
+        global RAN
+        RAN = True
         notes, fixed = self._check(runner.outcome.reports, runner.selection)
         for note in notes:
             _error(note)
         runner.outcome.fixed += fixed
         return {**infos, **self.infos}
 
+    def finish_fix_only(self, runner: Any, fixed: dict[str, int]) -> dict[str, int]:
+        """`--fix-only`: apply the online fixes; problems fixed per file, with `fixed`."""
+        self.finish(runner, {})
+        fixed = dict(fixed)
+        for path, count in self.fixed_files:
+            fixed[path] = fixed.get(path, 0) + count
+        return fixed
+
     def _check(self, reports: list[Any], selection: Any) -> tuple[list[str], int]:
         """Add the online problems to `reports`; the notes, and how many were fixed."""
-        from awesome_lint.online.check import github_token, options, progress_stream, run
+        from awesome_lint.online.check import github_token, progress_stream, run
 
         if not self.pending:
             return [], 0
-        config = self.pending[0].job.config
         self.selection = selection
-        select, ignore = selection.select, selection.ignore
-
-        def active(rule: str) -> bool:
-            if (select and rule not in select) or rule in ignore:
-                return False
-            return bool(config.setting(rule, SEVERITIES[rule]).severity != "off")
-
-        opts = options(config)
-        report = run(
-            [p.job for p in self.pending],
-            opts,
-            active=active,
-            token=github_token(),
-            progress=progress_stream(),
-        )
-        from awesome_lint.scholar.session import run_venues
-
-        venues, venue_notes = run_venues([p.job for p in self.pending], active, opts.cache)
         fixed = 0
-        notes = [f"online: {note}" for note in (*report.notes, *venue_notes)]
-        for pending, problems, venue in zip(self.pending, report.problems, venues):
-            cell_fixes = []
-            if venue is not None:
-                problems = [*problems, *venue.problems]
-                cell_fixes = venue.fixes
-            if self.fix and self.unsafe_fixes and pending.path is not None and pending.encode:
-                done, problems = self._fix(pending, problems, notes, cell_fixes)
-                fixed += done
-            entry = reports[pending.index]
-            merged = sorted((*entry.problems, *problems), key=_order)
-            reports[pending.index] = entry._replace(problems=tuple(merged))
-        return notes, fixed
+        notes: list[str] = []
+        for opts, rules, members in self._groups(selection):
+            jobs = [p.job for p in members]
+            report = run(
+                jobs,
+                opts,
+                active=rules.__contains__,
+                token=github_token(),
+                progress=progress_stream(),
+            )
+            venues: list[Any] = [None] * len(jobs)
+            venue_notes: list[str] = []
+            if rules & VENUE_RULES:  # the paper look-ups are imported only for these rules
+                from awesome_lint.scholar.session import run_venues
+
+                venues, venue_notes = run_venues(jobs, rules.__contains__, opts.cache)
+            notes += [f"online: {note}" for note in (*report.notes, *venue_notes)]
+            for pending, problems, venue in zip(members, report.problems, venues):
+                cell_fixes = []
+                if venue is not None:
+                    problems = [*problems, *venue.problems]
+                    cell_fixes = venue.fixes
+                if self.fix and self.unsafe_fixes and pending.path and pending.encode:
+                    done, problems = self._fix(pending, problems, notes, cell_fixes)
+                    fixed += done
+                entry = reports[pending.index]
+                merged = sorted((*entry.problems, *problems), key=_order)
+                reports[pending.index] = entry._replace(problems=tuple(merged))
+        return list(dict.fromkeys(notes)), fixed
+
+    def _groups(self, selection: Any) -> list[tuple[Any, frozenset[str], list[_Pending]]]:
+        """The files by their online settings: each file's own config decides its options and
+        which online rules run; files that agree share one run (one cache, one set of host
+        limits)."""
+        from awesome_lint.online.check import options
+
+        groups: list[tuple[Any, frozenset[str], list[_Pending]]] = []
+        for pending in self.pending:
+            config = pending.job.config
+            opts = options(config)
+            rules = frozenset(
+                rule
+                for rule in SEVERITIES
+                if not (
+                    (selection.select and rule not in selection.select) or rule in selection.ignore
+                )
+                and config.setting(rule, SEVERITIES[rule]).severity != "off"
+            )
+            for group in groups:
+                if group[0] == opts and group[1] == rules:
+                    group[2].append(pending)
+                    break
+            else:
+                groups.append((opts, rules, [pending]))
+        return groups
 
     def _fix(
         self, pending: _Pending, problems: list[Any], notes: list[str], cell_fixes: Any = ()
@@ -164,6 +230,7 @@ class Session:
         except (FileError, OSError) as exc:
             notes.append(f"online: {job.name}: not fixed: {exc}")
             return 0, problems
+        self.fixed_files.append((job.name, len(fixable)))
         return len(fixable), [p for p in problems if p.fix != "unsafe"]
 
 

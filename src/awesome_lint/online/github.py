@@ -14,80 +14,15 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import re
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 import aiohttp
 
-from awesome_lint.online.http import USER_AGENT
+from awesome_lint.online.outcomes import USER_AGENT, RepoState, proxy_set
 
 DEFAULT_API = "https://api.github.com"
 BATCH = 100
-_REPO = re.compile(
-    r"^https?://(?:www\.)?github\.com/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/([A-Za-z0-9._-]+)"
-    r"(?:[/?#].*)?$",
-    re.IGNORECASE,
-)
-# First path segments that are GitHub's own pages, not owners.
-_NOT_OWNERS = frozenset(
-    [
-        "about",
-        "apps",
-        "collections",
-        "contact",
-        "customer-stories",
-        "enterprise",
-        "events",
-        "explore",
-        "features",
-        "login",
-        "marketplace",
-        "new",
-        "notifications",
-        "orgs",
-        "organizations",
-        "pricing",
-        "pulls",
-        "issues",
-        "search",
-        "security",
-        "settings",
-        "site",
-        "sponsors",
-        "topics",
-        "trending",
-        "users",
-        "readme",
-        "team",
-    ]
-)
-
-
-def repository(url: str) -> str | None:
-    """`owner/name` of a link to a GitHub repository (or into one), else None."""
-    found = _REPO.match(url)
-    if found is None:
-        return None
-    owner, name = found.group(1), found.group(2)
-    if owner.lower() in _NOT_OWNERS:
-        return None
-    name = name.removesuffix(".git")
-    if not name or name in (".", ".."):
-        return None
-    return f"{owner}/{name}"
-
-
-@dataclass(frozen=True)
-class RepoState:
-    """What the API says of a repository: `name` is its current `owner/name` (None: not
-    found); `error` says why it could not be asked (then nothing else is known)."""
-
-    name: str | None
-    archived: bool = False
-    status: int | None = None
-    error: str | None = None
 
 
 def api_base() -> str:
@@ -95,11 +30,16 @@ def api_base() -> str:
 
 
 async def lookup(
-    repos: list[str], token: str | None, timeout: float = 10.0
+    repos: list[str],
+    token: str | None,
+    timeout: float = 10.0,
+    found: dict[str, RepoState] | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[dict[str, RepoState], list[str]]:
-    """The state of each repository asked (`owner/name`), and notes for the user."""
-    notes: list[str] = []
-    found: dict[str, RepoState] = {}
+    """The state of each repository asked (`owner/name`), and notes for the user; both go
+    into `found` and `notes` as they come (a run out of time keeps them)."""
+    notes = [] if notes is None else notes
+    found = {} if found is None else found
     if not repos:
         return found, notes
     headers = {"User-Agent": USER_AGENT, "Accept": "application/vnd.github+json"}
@@ -108,7 +48,7 @@ async def lookup(
     async with aiohttp.ClientSession(
         headers=headers,
         timeout=aiohttp.ClientTimeout(total=timeout),
-        trust_env=True,
+        trust_env=proxy_set(),
     ) as client:
         if token:
             try:

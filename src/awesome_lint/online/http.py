@@ -2,11 +2,14 @@
 
 aiohttp (asyncio) with:
 - a global limit on requests in flight and a per-host one (a host is `host:port`);
-- per host, a time before which it is not asked again: a 429 or 503 with `Retry-After`
-  sets it (the delay capped by `max_retry_after`; a longer one ends the link's retries), so
-  no request reaches a host before its Retry-After has passed;
-- HEAD first, then GET when HEAD is refused or answers an error; a GET's body is never read
-  (the response is closed after its headers);
+- per host, a time before which nothing is sent to it: a 429, or a 503 with `Retry-After`,
+  sets it as soon as its headers are read (a longer delay than `max_retry_after` ends the
+  link's retries), and the connector looks at it once a request's connection is ready, right
+  before the request is written, so that no request, first try or retry, reaches a host
+  before its Retry-After has passed; each 429 also lowers the host's limit by one;
+- HEAD first, then GET when HEAD is refused or answers an error, or GET at once for a URL
+  that failed or refused HEAD last time; a GET's body is read only when short (to keep the
+  connection), else the response is closed after its headers;
 - redirects followed by hand (at most `MAX_HOPS`), so that each hop's status is known;
 - retries with bounded exponential backoff for timeouts, resets, refused connections, 429
   and 5xx; 404/410, a name that does not resolve and a redirect loop are final at once;
@@ -17,51 +20,27 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import email.utils
 import socket
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from dataclasses import dataclass, field, replace
+from typing import Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 import aiohttp
 from yarl import URL
 
-from awesome_lint import __version__
+from awesome_lint.online.outcomes import USER_AGENT, HttpOptions, Outcome, Progress, proxy_set
 
-Kind = Literal["ok", "dead", "redirect", "unverifiable", "transient"]
-USER_AGENT = f"awesome-lint/{__version__} (+https://github.com/awesome-lint/awesome-lint)"
+__all__ = ["USER_AGENT", "Checker", "HttpOptions", "Outcome", "Progress"]
+
 MAX_HOPS = 10
 # Bodies read (to keep the connection) when their Content-Length is at most this.
 SMALL_BODY = 16 * 1024
 # Statuses worth asking again: the server is overloaded, down or rate-limiting.
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524})
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What a URL answered. `status` is the HTTP status that decided (None: no answer),
-    `error` what went wrong in words (`404`, `DNS: no such host`, `timed out 3 times`),
-    `final` where a permanent redirect leads."""
-
-    kind: Kind
-    status: int | None = None
-    error: str | None = None
-    final: str | None = None
-
-
-@dataclass(frozen=True)
-class HttpOptions:
-    timeout: float = 10.0
-    retries: int = 2
-    concurrency: int = 64
-    per_host: int = 4
-    budget: float = 600.0
-    max_retry_after: float = 60.0
-    backoff: float = 0.5
-    max_backoff: float = 8.0
-    user_agent: str = USER_AGENT
 
 
 class _Transient(Exception):
@@ -104,20 +83,44 @@ class _Host:
             self.changed.notify()
 
     def slow_down(self, delay: float) -> None:
-        """A 429/503 with Retry-After: wait, and ask fewer at once from now on (the host
-        refused what was in flight)."""
+        """A 429 (or a 503 with Retry-After), read while its request still holds its slot:
+        nothing more before `delay` seconds, and one request fewer at once from now on,
+        never more than the others in flight (those the host is still answering)."""
         self.not_before = max(self.not_before, time.monotonic() + delay)
-        self.limit = max(1, min(self.limit, self.active - 1))
+        self.limit = max(1, min(self.limit - 1, self.active - 1))
+
+    @property
+    def open(self) -> bool:
+        return self.not_before <= time.monotonic()
 
 
-@dataclass
-class Progress:
-    """Counts for a progress line: links done, total, failures."""
+class _GateClosed(Exception):
+    """A Retry-After arrived while the request waited for its connection: not sent."""
 
-    total: int = 0
-    done: int = 0
-    failures: int = 0
-    started: float = field(default_factory=time.monotonic)
+
+# The host a request is for, seen by the connector (the same task) once the connection is
+# ready: the last moment before the request is written.
+_HOST: contextvars.ContextVar[_Host | None] = contextvars.ContextVar("host", default=None)
+
+
+class _GatedConnector(aiohttp.TCPConnector):
+    """A connector that sends nothing to a host whose Retry-After has not passed: the look
+    is made after the connection is ready (opening one yields to the event loop, and a 429
+    from the host may arrive meanwhile), right before the request is written."""
+
+    async def connect(
+        self, req: aiohttp.ClientRequest, traces: list[Any], timeout: aiohttp.ClientTimeout
+    ) -> aiohttp.connector.Connection:
+        connection = await super().connect(req, traces, timeout)
+        # Answers that have arrived but are not read yet (a 429 among them) are read first:
+        # two turns of the event loop, one to poll the sockets, one to wake their readers.
+        for _ in range(2):
+            await asyncio.sleep(0)
+        host = _HOST.get()
+        if host is not None and not host.open:
+            connection.release()
+            raise _GateClosed
+        return connection
 
 
 class Checker:
@@ -137,7 +140,8 @@ class Checker:
         get_first: frozenset[str] = frozenset(),
     ) -> dict[str, Outcome]:
         """The outcome of each URL checked within the time budget (the others are missing);
-        the URLs of `get_first` (dead at the last run) are asked with GET at once."""
+        the URLs of `get_first` (failing, or refusing HEAD, at the last run) are asked with
+        GET at once."""
         todo = list(dict.fromkeys(urls))
         self.progress.total += len(todo)
         results: dict[str, Outcome] = {}
@@ -146,12 +150,12 @@ class Checker:
         self._global = asyncio.Semaphore(self.options.concurrency)
         # The limits per host are ours (they wait for Retry-After); the connector only
         # bounds the connections.
-        connector = aiohttp.TCPConnector(limit=self.options.concurrency, limit_per_host=0)
+        connector = _GatedConnector(limit=self.options.concurrency, limit_per_host=0)
         async with aiohttp.ClientSession(
             connector=connector,
             timeout=aiohttp.ClientTimeout(total=self.options.timeout),
             headers={"User-Agent": self.options.user_agent, "Accept": "*/*"},
-            trust_env=True,
+            trust_env=proxy_set(),
         ) as client:
             self._client = client
 
@@ -195,8 +199,10 @@ class Checker:
         chain: list[int] = []
         seen = {url}
         current = url
+        head_refused = False
         for _ in range(MAX_HOPS + 1):
             response = await self._fetch(current, get_first and current == url)
+            head_refused = head_refused or (current == url and response.head_refused)
             code = response.status
             location = response.location
             if 300 <= code < 400 and code != 304 and location:
@@ -207,7 +213,8 @@ class Checker:
                 seen.add(following)
                 current = following
                 continue
-            return _classify(url, current, code, chain)
+            outcome = _classify(url, current, code, chain)
+            return replace(outcome, head_refused=True) if head_refused else outcome
         return Outcome("unverifiable", chain[-1], f"more than {MAX_HOPS} redirects")
 
     async def _fetch(self, url: str, get_first: bool = False) -> _Answer:
@@ -216,6 +223,8 @@ class Checker:
         if code >= 400 and code not in RETRY_STATUSES and not get_first:
             # Many servers refuse HEAD (405, 501, even 404 or 403): GET decides.
             response = await self._request("GET", url)
+            if response.status < 400:
+                response = response._replace(head_refused=True)
         code = response.status
         if code in RETRY_STATUSES:
             raise _Transient(str(code), code)
@@ -233,27 +242,33 @@ class Checker:
             try:
                 async with self._global:
                     # A Retry-After may have arrived while this waited for a global slot;
-                    # nothing yields between this look and the request's start.
-                    if host.not_before <= time.monotonic():
-                        response = await self._send(method, url)
+                    # the connector looks again once the connection is ready.
+                    if host.open:
+                        response = await self._send(method, url, host)
                         break
+            except _GateClosed:
+                self.requests -= 1
+                continue
             finally:
                 await host.release()
         if response.status in (429, 503):
             delay = _retry_after(response.retry_after)
-            if delay is not None:
-                host.slow_down(delay)
-                if delay > self.options.max_retry_after:
-                    raise _GiveUp(f"{response.status}, Retry-After {delay:.0f} s")
+            if delay is not None and delay > self.options.max_retry_after:
+                raise _GiveUp(f"{response.status}, Retry-After {delay:.0f} s")
         return response
 
-    async def _send(self, method: str, url: str) -> _Answer:
+    async def _send(self, method: str, url: str, host: _Host | None = None) -> _Answer:
         assert self._client is not None
+        _HOST.set(host)
         self.requests += 1
         try:
             # encoded=True: the URL is sent as written, not re-quoted.
             target = URL(url, encoded=url.isascii() and " " not in url)
             async with self._client.request(method, target, allow_redirects=False) as response:
+                if host is not None and response.status in (429, 503):
+                    # The host's turn closes as soon as its refusal is read, before anything
+                    # else (its body, this slot given to another request) can yield.
+                    _slow_down(host, response.status, response.headers.get("Retry-After"))
                 # The headers are enough. A short body is read all the same, so that the
                 # connection can serve the next request (an unread body closes it).
                 length = response.content_length
@@ -280,10 +295,17 @@ class Checker:
             raise _Transient(type(exc).__name__) from None
 
 
+def _slow_down(host: _Host, status: int, retry_after: str | None) -> None:
+    delay = _retry_after(retry_after)
+    if delay is not None or status == 429:
+        host.slow_down(delay or 0.0)
+
+
 class _Answer(NamedTuple):
     status: int
     location: str | None
     retry_after: str | None
+    head_refused: bool = False
 
 
 class _Final(Exception):

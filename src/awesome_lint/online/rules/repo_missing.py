@@ -1,8 +1,9 @@
-"""A GitHub repository link to a repository that does not exist (deleted, or made private).
+"""A GitHub repository or GitLab project link to one that does not exist (deleted, or private).
 
 ## What it does
-With `--online`, each GitHub repository link is looked up through the GitHub API; a
-repository the API does not know (GraphQL `NOT_FOUND`, REST 404) is reported.
+With `--online`, each GitHub repository link is looked up through the GitHub API, and each
+gitlab.com project link through the GitLab API; a repository the API does not know (GraphQL
+`NOT_FOUND`, REST 404; on GitLab a 404 for a path that is not a group either) is reported.
 
 ## Why
 The code of an entry is often its most useful link; a missing repository leaves the row
