@@ -57,7 +57,8 @@ class _Tables(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "table":
-            self.depth = max(0, self.depth - 1)
+            # As corpus_check counts: a stray end tag is not ignored as a browser would.
+            self.depth -= 1
         elif self.depth == 1 and tag in ("td", "th") and self.cell is not None:
             self.tables[-1][-1].append(normalize("".join(self.cell)))
             self.cell = None

@@ -844,7 +844,7 @@ class _Parser:
             self.current = self.finalize(node)
 
 
-_DASHES = re.compile(r"[ \t]*:?-+:?[ \t]*")
+_DASHES = re.compile(r"[ \t\v\f]*:?-+:?[ \t\v\f]*")
 
 
 def _all_dashes(line: str, cells: list[tuple[int, int]]) -> bool:

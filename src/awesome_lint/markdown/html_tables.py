@@ -10,11 +10,13 @@ nested in an HTML cell counting as text of that cell.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from awesome_lint.markdown.blocks import Leaf
+from awesome_lint.markdown.inline_scanner import FILTERED_TAG
 
 
 @dataclass
@@ -59,6 +61,10 @@ class _Collector(HTMLParser):
             self.cell.append(data)
 
 
+def _disarmed(tag: re.Match[str]) -> str:
+    return "&lt;" + tag.group()[1:]
+
+
 def has_html_tables(leaves: Sequence[Leaf]) -> bool:
     return any(leaf.kind in ("html", "text") and "<table" in leaf.text.lower() for leaf in leaves)
 
@@ -79,7 +85,8 @@ def html_tables(
     for leaf in leaves:
         collector.line = leaf.line
         if leaf.kind == "html":
-            collector.feed(leaf.text)
+            # The tag filter disarms `<script` and the like before a browser reads the page.
+            collector.feed(FILTERED_TAG.sub(_disarmed, leaf.text))
         elif leaf.kind == "text" and html_of is not None and "<table" in leaf.text.lower():
             collector.feed("<p>" + html_of(leaf.text) + "</p>\n")
         elif collector.depth == 0:

@@ -60,8 +60,11 @@ _AUTOLINK = re.compile(
     r"|<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>"
 )
+# The tags GitHub's tag filter disarms (cmark-gfm's tagfilter.c, is_tag): the name, then
+# cmark_isspace, `>` or `/>`.
 FILTERED_TAG = re.compile(
-    r"</?(?:title|textarea|style|xmp|iframe|noembed|noframes|script|plaintext)(?=[\s/>])",
+    r"</?(?:title|textarea|style|xmp|iframe|noembed|noframes|script|plaintext)"
+    r"(?=[ \t\n\v\f\r>]|/>)",
     re.IGNORECASE,
 )
 _HREF = re.compile(
