@@ -186,13 +186,10 @@ def _slots(row: Row) -> list[str]:
     line = _without_line_ending(row.source)[len(row.prefix) :].rstrip()
     slots: list[str] = []
     start = 0
-    escaped = False
     for i, char in enumerate(line):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == "|":
+        # As in a cell (blocks.split_row): a pipe after a backslash is escaped, even after
+        # another backslash (`\\|`).
+        if char == "|" and line[i - 1 : i] != "\\":
             slots.append(line[start:i])
             start = i + 1
     slots.append(line[start:])

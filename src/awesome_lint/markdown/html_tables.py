@@ -66,7 +66,13 @@ def _disarmed(tag: re.Match[str]) -> str:
 
 
 def has_html_tables(leaves: Sequence[Leaf]) -> bool:
-    return any(leaf.kind in ("html", "text") and "<table" in leaf.text.lower() for leaf in leaves)
+    """Whether raw HTML may change the page's tables: a `<table>` written in it, or a tag
+    left open at the end of an HTML block (see `html_tables`)."""
+    return any(
+        (leaf.kind in ("html", "text") and "<table" in leaf.text.lower())
+        or (leaf.kind == "html" and leaf.text.rfind("<") > leaf.text.rfind(">"))
+        for leaf in leaves
+    )
 
 
 def html_tables(
@@ -89,7 +95,9 @@ def html_tables(
             collector.feed(FILTERED_TAG.sub(_disarmed, leaf.text))
         elif leaf.kind == "text" and html_of is not None and "<table" in leaf.text.lower():
             collector.feed("<p>" + html_of(leaf.text) + "</p>\n")
-        elif collector.depth == 0:
+        elif collector.depth == 0 and not collector.rawdata:
+            # Outside HTML tables, unless a tag is still open: raw HTML that ends in `<x`
+            # takes what follows into that tag (a browser reads on to the next `>`).
             continue
         elif leaf.kind in ("code", "text"):
             body = text_of(leaf.text) if leaf.kind == "text" else leaf.text
