@@ -65,11 +65,16 @@ def _disarmed(tag: re.Match[str]) -> str:
     return "&lt;" + tag.group()[1:]
 
 
+def _writes_table_tag(text: str) -> bool:
+    lowered = text.lower()
+    return "<table" in lowered or "</table" in lowered
+
+
 def has_html_tables(leaves: Sequence[Leaf]) -> bool:
-    """Whether raw HTML may change the page's tables: a `<table>` written in it, or a tag
-    left open at the end of an HTML block (see `html_tables`)."""
+    """Whether raw HTML may change the page's tables: a `<table>` or `</table>` written in
+    it, or a tag left open at the end of an HTML block (see `html_tables`)."""
     return any(
-        (leaf.kind in ("html", "text") and "<table" in leaf.text.lower())
+        (leaf.kind in ("html", "text") and _writes_table_tag(leaf.text))
         or (leaf.kind == "html" and leaf.text.rfind("<") > leaf.text.rfind(">"))
         for leaf in leaves
     )
@@ -93,7 +98,7 @@ def html_tables(
         if leaf.kind == "html":
             # The tag filter disarms `<script` and the like before a browser reads the page.
             collector.feed(FILTERED_TAG.sub(_disarmed, leaf.text))
-        elif leaf.kind == "text" and html_of is not None and "<table" in leaf.text.lower():
+        elif leaf.kind == "text" and html_of is not None and _writes_table_tag(leaf.text):
             collector.feed("<p>" + html_of(leaf.text) + "</p>\n")
         elif collector.depth == 0 and not collector.rawdata:
             # Outside HTML tables, unless a tag is still open: raw HTML that ends in `<x`
