@@ -3,7 +3,8 @@
 The public API, text in and text or values out (no files, no printing):
 
 - `lint_text(text, config=None, selection=None) -> list[Problem]`
-- `fix_text(text, config=None, selection=None, *, unsafe_fixes=False) -> FixResult`
+- `fix_text(text, config=None, selection=None, *, unsafe_fixes=False, complete_before=True)
+  -> FixResult`: `before`, `after`, `fixed` and the fixed `text`
 - `export_json(text, path) -> str`, `export_csv(text, index) -> str`: the tables as data
 - `load_config(path)`, `default_config()`, `Selection(select, ignore)`: what runs and how
 

@@ -42,6 +42,8 @@ class Analysis(NamedTuple):
     context: Context
     rules: list[Rule]
     problems: list[Problem]
+    # The rules' problems before the disable comments were applied (see `complete`).
+    found: list[Problem]
 
     @property
     def tables(self) -> tuple[BoundTable, ...]:
@@ -67,42 +69,70 @@ def analyse(
     *,
     unsafe_fixes: bool = False,
     previous: Reusable | None = None,
+    fixing: bool = False,
 ) -> Analysis:
     """Parse and lint `text` (without its BOM); `previous` is what an analysis of an earlier
-    version lends."""
+    version lends. With `fixing`, only the rules whose fixes `unsafe_fixes` allows run: all
+    that a fix needs to know (`complete` runs the others)."""
     config = config or default_config()
     selection = selection or Selection()
     with collector_paused():
         document = parse(text, previous.cells if previous is not None else None)
         bound = tuple(bind(table, config.tables) for table in document.tables)
-        rules = selection.active(config)
+        active = selection.active(config)
         context = Context(
             config,
             bound,
-            {rule.id: _options(rule, config) for rule in rules},
+            {rule.id: _options(rule, config) for rule in active},
             unsafe_fixes=unsafe_fixes,
-            active=frozenset(rule.id for rule in rules),
+            active=frozenset(rule.id for rule in active),
             cache=previous.cache if previous is not None else {},
         )
-        problems: list[Problem] = []
-        severities = {rule.id: _severity(config, rule) for rule in rules}
-        # Table by table, so that what the rules share about a table (its links, its venues)
-        # lives only while its table is checked.
-        for table in bound:
-            for rule in rules:
-                if rule.check is not None:
-                    found = rule.check(table, context)
-                    if not table.table.renderable:
-                        found = (replace(p, fix=None) if p.fix else p for p in found)
-                    problems.extend(_with_severity(found, severities[rule.id]))
-            context.forget(table)
-        for rule in rules:
-            if rule.check is None and rule.check_document is not None:
-                found = rule.check_document(context)
-                problems.extend(_with_severity(found, severities[rule.id]))
-        problems = _suppressed(problems, document, rules, config)
+        rules = [rule for rule in active if _fixes(rule, unsafe_fixes)] if fixing else active
+        found = _found(context, rules, config)
+        problems = _suppressed(found, document, rules, config)
         problems.sort(key=_order)
-    return Analysis(document, context, rules, problems)
+    return Analysis(document, context, rules, problems, found)
+
+
+def complete(analysis: Analysis, selection: Selection | None = None) -> Analysis:
+    """`analysis` (made with `fixing`) with the problems of the other active rules added."""
+    context = analysis.context
+    config = context.config
+    done = {rule.id for rule in analysis.rules}
+    active = (selection or Selection()).active(config)
+    others = [rule for rule in active if rule.id not in done]
+    if not others:
+        return analysis
+    with collector_paused():
+        found = analysis.found + _found(context, others, config)
+        problems = _suppressed(found, analysis.document, active, config)
+        problems.sort(key=_order)
+    return Analysis(analysis.document, context, active, problems, found)
+
+
+def _fixes(rule: Rule, unsafe_fixes: bool) -> bool:
+    return rule.fix_safety == "safe" or (rule.fix_safety == "unsafe" and unsafe_fixes)
+
+
+def _found(context: Context, rules: list[Rule], config: Config) -> list[Problem]:
+    problems: list[Problem] = []
+    severities = {rule.id: _severity(config, rule) for rule in rules}
+    # Table by table, so that what the rules share about a table (its links, its venues)
+    # lives only while its table is checked.
+    for table in context.tables:
+        for rule in rules:
+            if rule.check is not None:
+                found = rule.check(table, context)
+                if not table.table.renderable:
+                    found = (replace(p, fix=None) if p.fix else p for p in found)
+                problems.extend(_with_severity(found, severities[rule.id]))
+        context.forget(table)
+    for rule in rules:
+        if rule.check is None and rule.check_document is not None:
+            found = rule.check_document(context)
+            problems.extend(_with_severity(found, severities[rule.id]))
+    return problems
 
 
 def _with_severity(found: Iterable[Problem], severity: Severity) -> Iterator[Problem]:

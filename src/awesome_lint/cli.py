@@ -284,7 +284,13 @@ class _Runner:
             from awesome_lint.fixer import FixError, fix_text
 
             try:
-                result = fix_text(text, config, self.selection, unsafe_fixes=self.unsafe_fixes)
+                result = fix_text(
+                    text,
+                    config,
+                    self.selection,
+                    unsafe_fixes=self.unsafe_fixes,
+                    complete_before=self.diff,  # --diff reports the problems before
+                )
             except FixError as exc:
                 _error(f"{display}: not fixed: {exc}; the file was left unchanged")
                 self.outcome.errors += 1

@@ -17,7 +17,7 @@ from functools import cached_property
 from itertools import chain
 
 from awesome_lint import gfm_check
-from awesome_lint.api import Analysis, Selection, analyse
+from awesome_lint.api import Analysis, Selection, analyse, complete
 from awesome_lint.collector import collector_paused
 from awesome_lint.config import Config
 from awesome_lint.document import Lines
@@ -37,6 +37,8 @@ class FixResult:
     rewritten: Lines | None
     before: list[Problem]
     after: list[Problem]
+    # The rules whose fixes were applied.
+    fixing: frozenset[str] = frozenset()
 
     @cached_property
     def text(self) -> str:
@@ -46,7 +48,9 @@ class FixResult:
     @property
     def fixed(self) -> int:
         """How many problems the fixes removed."""
-        return max(0, len(self.before) - len(self.after))
+        fixing = self.fixing
+        before = sum(1 for p in self.before if p.rule in fixing)
+        return max(0, before - sum(1 for p in self.after if p.rule in fixing))
 
 
 def fix_text(
@@ -55,24 +59,34 @@ def fix_text(
     selection: Selection | None = None,
     *,
     unsafe_fixes: bool = False,
+    complete_before: bool = True,
 ) -> FixResult:
+    """Fix `text`. With `complete_before` false, `before` holds only the problems of the
+    rules that fix (all that fixing needs): the other rules then read the text once, fixed,
+    for `after`."""
     with collector_paused():
-        return _fix_text(text, config, selection, unsafe_fixes)
+        return _fix_text(text, config, selection, unsafe_fixes, complete_before)
 
 
 def _fix_text(
-    text: str, config: Config | None, selection: Selection | None, unsafe_fixes: bool
+    text: str,
+    config: Config | None,
+    selection: Selection | None,
+    unsafe_fixes: bool,
+    complete_before: bool,
 ) -> FixResult:
-    analysis = analyse(text, config, selection, unsafe_fixes=unsafe_fixes)
+    analysis = analyse(text, config, selection, unsafe_fixes=unsafe_fixes, fixing=True)
+    fixing = frozenset(rule.id for rule in analysis.rules)
     fixed, intended = _apply(analysis, unsafe_fixes)
     if fixed is None:
-        return FixResult(text, None, analysis.problems, analysis.problems)
+        whole = complete(analysis, selection).problems
+        return FixResult(text, None, whole, whole, fixing)
     # Keep what the rest needs and let the first reading go before the second: the problems
     # found, what each table must read as, and the cells and results the analysis of the
     # fixed text can reuse. The fixed text stays in lines, as rendered, until it passed:
     # aligned, a large list's fixed text is twice its size, and one string of it would be
     # four bytes a character as soon as one emoji is in it.
-    before = analysis.problems
+    before = complete(analysis, selection).problems if complete_before else analysis.problems
     # GitHub's view of both texts, meanwhile.
     rendering = gfm_check.start(
         (analysis.document.lines, analysis.document.endings),
@@ -98,7 +112,7 @@ def _fix_text(
             rendering.close()
     if difference is not None:
         raise FixError(f"GitHub's renderer would show the fixed text differently ({difference})")
-    return FixResult(text, fixed, before, after)
+    return FixResult(text, fixed, before, after, fixing)
 
 
 def fixable(problem: Problem, unsafe_fixes: bool) -> bool:
