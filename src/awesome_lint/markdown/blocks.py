@@ -317,6 +317,7 @@ class _Parser:
         # keeps it (and the rest of a tab a container half used), so a header rewritten
         # there as `| a |` would read as `| | a |`.
         self.spaced_lazy_lines: set[int] = set()
+        self.split_checkbox_lines: set[int] = set()
         self._row_cache: tuple[int, int, list[tuple[int, int]] | None] = (0, -1, None)
         self._only_cache: tuple[tuple[int, str], int] = ((0, ""), 0)
 
@@ -762,6 +763,7 @@ class _Parser:
             lead_lines=len(paragraph.line_refs) - 1,
             in_list=_in_item(paragraph),
             renderable=header_ref.number not in self.spaced_lazy_lines
+            and header_ref.number not in self.split_checkbox_lines
             and not (len(paragraph.line_refs) > 1 and _all_dashes(header_line, header_cells)),
         )
         self.tables.append(table)
@@ -829,6 +831,10 @@ class _Parser:
         if self.task_line == self.lineno:
             # The checkbox and the space after it stay in the prefix a fix keeps.
             prefix_end = max(prefix_end, start)
+            if not self.line[:prefix_end].rstrip(" \t\v\f").endswith("]"):
+                # The three characters stepped over were not the checkbox (a vertical tab
+                # before it): the row starts inside `[x]`, which a rewritten row would break.
+                self.split_checkbox_lines.add(self.lineno)
         paragraph.line_refs.append(LineRef(self.lineno, prefix_end, start))
         text = self.line[start:]
         if start == self.offset and self.partial_tab:
