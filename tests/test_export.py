@@ -45,6 +45,21 @@ def test_tables_come_in_document_order() -> None:
     ]
 
 
+@pytest.mark.parametrize("declaration", ['<![CD "t"', "<![ x", "<![if x"])
+def test_an_unknown_marked_section_in_raw_html_reads_as_a_comment(declaration: str) -> None:
+    # A browser reads `<![x` as a bogus comment up to the next `>`: the HTML table written
+    # after that `>` is on the page, the text before it is not.
+    text = (
+        "| h |\n|---|\n\n<div>\n"
+        + declaration
+        + "\n| in | comment |\n> <table><tr><td>c</td></tr></table>\n</div>\n"
+    )
+    data = json.loads(export_json(text, "x.md"))
+    assert [
+        (t["line"], t["end_line"], t.get("kind", "markdown")) for t in data["tables"]
+    ] == [(1, 2, "markdown"), (4, 8, "html")]
+
+
 def test_csv_keeps_every_url_beside_its_text() -> None:
     import csv
     import io

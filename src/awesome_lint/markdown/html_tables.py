@@ -60,6 +60,16 @@ class _Collector(HTMLParser):
         if self.cell is not None:
             self.cell.append(data)
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        # Python before 3.13 raises AssertionError on a marked section it does not know
+        # (`<![x`, `<![ `); a browser reads `<![` outside SVG and MathML as a bogus comment
+        # that ends at the next `>`.
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+
 
 def _disarmed(tag: re.Match[str]) -> str:
     return "&lt;" + tag.group()[1:]
@@ -122,6 +132,6 @@ def html_tables(
     collector.close()
     last = leaves[-1].end_line if leaves else 0
     for table in collector.tables:
-        if table.end_line == 0:
+        if table.end_line <= 0:  # still open, or closed by close() itself
             table.end_line = last
     return collector.tables, nested
