@@ -55,9 +55,10 @@ def test_an_unknown_marked_section_in_raw_html_reads_as_a_comment(declaration: s
         + "\n| in | comment |\n> <table><tr><td>c</td></tr></table>\n</div>\n"
     )
     data = json.loads(export_json(text, "x.md"))
-    assert [
-        (t["line"], t["end_line"], t.get("kind", "markdown")) for t in data["tables"]
-    ] == [(1, 2, "markdown"), (4, 8, "html")]
+    assert [(t["line"], t["end_line"], t.get("kind", "markdown")) for t in data["tables"]] == [
+        (1, 2, "markdown"),
+        (4, 8, "html"),
+    ]
 
 
 def test_csv_keeps_every_url_beside_its_text() -> None:

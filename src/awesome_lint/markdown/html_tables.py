@@ -60,7 +60,7 @@ class _Collector(HTMLParser):
         if self.cell is not None:
             self.cell.append(data)
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         # Python before 3.13 raises AssertionError on a marked section it does not know
         # (`<![x`, `<![ `); a browser reads `<![` outside SVG and MathML as a bogus comment
         # that ends at the next `>`.
