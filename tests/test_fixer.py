@@ -120,7 +120,8 @@ def test_safe_fix_keeps_what_github_shows(original: str) -> None:
         lines = [r.source[len(r.prefix) :] for r in (table.header, table.delimiter, *table.rows)]
         pipes = [_pipe_columns(line) for line in lines]
         width = len(table.header.cells) + 1
-        assert all(p[:width] == pipes[0][:width] for p in pipes), lines
+        # A short row kept short (render.keeps_short_rows) has its pipes where the others do.
+        assert all(p[:width] == pipes[0][: len(p[:width])] for p in pipes), lines
 
 
 def _pipe_columns(line: str) -> list[int]:

@@ -14,6 +14,7 @@ from awesome_lint.render import (
     STYLES,
     Style,
     first_misaligned,
+    keeps_short_rows,
     render_table,
     table_pipes,
     table_style,
@@ -565,6 +566,20 @@ def test_first_misaligned_counts_the_prefix() -> None:
     )
 
 
+def test_short_rows_stay_short_where_they_are_the_tables_way() -> None:
+    rows = [["a", "1"], ["b"], ["c"], ["d", "4"]]
+    header = ["name", "n"]
+    assert not keeps_short_rows(make_table(header, ["none"] * 2, rows))
+    rows.append(["e"])  # three short rows of five: a convention
+    table = make_table(header, ["none"] * 2, rows)
+    assert keeps_short_rows(table)
+    assert render_table(table, "aligned")[2:5] == ["| a    | 1   |", "| b    |", "| c    |"]
+    assert render_table(table, "compact")[3] == "| b |"
+    # An empty row is completed all the same: the empty-row rule speaks for it.
+    with_empty = make_table(header, ["none"] * 2, [*rows, [""]])
+    assert render_table(with_empty, "aligned")[-1] == "|      |     |"
+
+
 def test_first_misaligned_compact() -> None:
     compact = ["| a | bb |", "| :-- | --: |", "| 1 | 2 |", "| | 4 |"]
     assert first_misaligned(parse_table(compact, [""] * 4), "compact") is None
@@ -618,8 +633,10 @@ def test_render_is_idempotent_and_keeps_raw_text(table: Table, style: Style) -> 
     assert reparsed.align == table.align
     columns = len(table.header.cells)
     assert _raws(reparsed.header) == _raws(table.header)
+    kept = keeps_short_rows(table)
     for before, after in zip(table.rows, reparsed.rows):
-        assert _raws(after) == _raws(before) + [""] * (columns - len(before.cells))
+        missing = 0 if kept and not before.is_empty else columns - len(before.cells)
+        assert _raws(after) == _raws(before) + [""] * missing
 
 
 @settings(max_examples=300, deadline=None)

@@ -15,6 +15,11 @@ header's last column, so whatever a contributor wrote there never reaches a read
 | MRM  | MRM: Masked ... | [Link](https://github.com/x/mrm) | extra |
 ```
 
+A table whose rows often leave their last cells out (at least three short rows, and a
+quarter of its body) means those cells empty, as GitHub shows them: its short rows are its
+own way, not reported, and `--fix` keeps them short. Rows with too many cells are reported
+in every table.
+
 ## Fix
 Safe for short rows: `--fix` completes them with empty cells, which GitHub already shows.
 Safe for a row whose hidden cells are all empty (`| No | |` under a one-column header, an
@@ -28,6 +33,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from awesome_lint.model import FixSafety, Problem, Table
+from awesome_lint.render import keeps_short_rows
 from awesome_lint.rules.base import Context, at_cell, at_row, plural
 from awesome_lint.tableschema import BoundTable
 
@@ -37,11 +43,14 @@ FIX: FixSafety | None = "safe"
 
 def check(bound: BoundTable, ctx: Context) -> Iterator[Problem]:
     width = len(bound.table.header.cells)
+    short_rows_kept = keeps_short_rows(bound.table)
     for row in bound.table.rows:
         count = len(row.cells)
         if count == width or row.is_empty:
             continue
         if count < width:
+            if short_rows_kept:
+                continue
             yield at_row(
                 ID,
                 row,

@@ -13,7 +13,7 @@ same columns with a padded header is aligned (an unpadded header lined up with i
 row goes with what most rows do); otherwise no space inside the header's pipes is tight, and
 anything else compact. Body rows written otherwise are the deviations: the fix rewrites them
 (and, aligned, every row of a column whose width changes), the rest stays byte for byte. A
-giant cell (over 80 columns and twice as wide as nine in ten of its column) does not widen its
+giant cell (over 80 columns and twice as wide as three in four of its column) does not widen its
 column in the aligned layout: it is written unpadded and the rest of its row moves right,
 unless the header is already padded that wide.
 
