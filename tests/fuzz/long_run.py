@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
         "--out", type=Path, default=Path(__file__).resolve().parents[1] / "gfm_exact"
     )
     args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + 60 * args.minutes
     kinds: collections.Counter[str] = collections.Counter()
     written: list[Path] = []
