@@ -19,6 +19,7 @@ from collections.abc import Mapping
 
 import aiohttp
 
+from awesome_lint.online.forges import ApiStop, ask_each
 from awesome_lint.online.outcomes import USER_AGENT, RepoState, proxy_set
 
 DEFAULT_API = "https://api.github.com"
@@ -54,7 +55,7 @@ async def lookup(
             try:
                 for start in range(0, len(repos), BATCH):
                     found.update(await _graphql(client, repos[start : start + BATCH]))
-            except _Stop as stop:
+            except ApiStop as stop:
                 notes.append(f"GitHub GraphQL API: {stop}; falling back to the REST API")
             else:
                 return found, notes
@@ -64,12 +65,20 @@ async def lookup(
                 f" repositor{'y' if len(repos) == 1 else 'ies'} through the REST API, one"
                 " request each (60 an hour without a token); set GITHUB_TOKEN for batches of 100"
             )
-        await _rest_all(client, [r for r in repos if r not in found], found, notes)
+        await ask_each(
+            [r for r in repos if r not in found],
+            lambda repo: _rest(client, repo),
+            found,
+            notes,
+            "GitHub REST API",
+            _count,
+            " (set GITHUB_TOKEN, or run again later)",
+        )
     return found, notes
 
 
-class _Stop(Exception):
-    """The API cannot be asked any more in this run (rate limit, refused token)."""
+def _count(n: int) -> str:
+    return f"{n} repositor{'y' if n == 1 else 'ies'}"
 
 
 async def _graphql(client: aiohttp.ClientSession, repos: list[str]) -> dict[str, RepoState]:
@@ -84,12 +93,12 @@ async def _graphql(client: aiohttp.ClientSession, repos: list[str]) -> dict[str,
     try:
         async with client.post(f"{api_base()}/graphql", json={"query": query}) as response:
             if response.status != 200:
-                raise _Stop(_limit_reason(response.status, response.headers))
+                raise ApiStop(_limit_reason(response.status, response.headers))
             body = await response.json(content_type=None)
     except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
-        raise _Stop(type(exc).__name__) from None
+        raise ApiStop(type(exc).__name__) from None
     except ValueError:
-        raise _Stop("an answer that is not JSON") from None
+        raise ApiStop("an answer that is not JSON") from None
     data = body.get("data") or {}
     missing = {
         str(error["path"][0])
@@ -106,37 +115,6 @@ async def _graphql(client: aiohttp.ClientSession, repos: list[str]) -> dict[str,
     return out
 
 
-async def _rest_all(
-    client: aiohttp.ClientSession, repos: list[str], found: dict[str, RepoState], notes: list[str]
-) -> None:
-    slots = asyncio.Semaphore(4)
-    stopped: list[str] = []
-
-    async def one(repo: str) -> None:
-        async with slots:
-            if stopped:
-                return
-            try:
-                found[repo] = await _rest(client, repo)
-            except _Stop as stop:
-                if not stopped:
-                    stopped.append(str(stop))
-
-    await asyncio.gather(*(one(repo) for repo in repos))
-    failed = [found[r].error for r in repos if r in found and found[r].error is not None]
-    if failed:
-        notes.append(
-            f"GitHub REST API: {len(failed)} repositor{'y' if len(failed) == 1 else 'ies'}"
-            f" not checked ({failed[0]})"
-        )
-    if stopped:
-        left = len([r for r in repos if r not in found])
-        notes.append(
-            f"GitHub REST API: {stopped[0]}; {left} repositor{'y' if left == 1 else 'ies'}"
-            " not checked (set GITHUB_TOKEN, or run again later)"
-        )
-
-
 async def _rest(client: aiohttp.ClientSession, repo: str) -> RepoState:
     try:
         async with client.get(f"{api_base()}/repos/{repo}") as response:
@@ -150,7 +128,7 @@ async def _rest(client: aiohttp.ClientSession, repo: str) -> RepoState:
     except (ValueError, AttributeError):
         return RepoState(None, status=200, error="an answer that is not JSON")
     if code in (403, 429) and (headers.get("x-ratelimit-remaining") == "0" or code == 429):
-        raise _Stop(_limit_reason(code, headers))
+        raise ApiStop(_limit_reason(code, headers))
     if code in (404, 451):
         return RepoState(None, status=code)
     return RepoState(None, status=code, error=str(code))

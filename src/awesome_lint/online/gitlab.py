@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 import aiohttp
 
+from awesome_lint.online.forges import ApiStop, ask_each
 from awesome_lint.online.outcomes import USER_AGENT, RepoState, proxy_set
 from awesome_lint.online.repos import GITLAB
 
@@ -30,10 +31,6 @@ def api_base() -> str:
 
 def token() -> str | None:
     return os.environ.get("GITLAB_TOKEN") or None
-
-
-class _Stop(Exception):
-    """The API cannot be asked any more in this run (rate limit)."""
 
 
 async def lookup(
@@ -52,28 +49,12 @@ async def lookup(
     secret = token()
     if secret:
         headers["PRIVATE-TOKEN"] = secret
-    slots = asyncio.Semaphore(4)
-    stopped: list[str] = []
     async with aiohttp.ClientSession(
         headers=headers, timeout=aiohttp.ClientTimeout(total=timeout), trust_env=proxy_set()
     ) as client:
-
-        async def one(repo: str) -> None:
-            async with slots:
-                if stopped:
-                    return
-                try:
-                    found[repo] = await _project(client, repo)
-                except _Stop as stop:
-                    stopped.append(str(stop))
-
-        await asyncio.gather(*(one(repo) for repo in repos))
-    failed = [found[r].error for r in repos if r in found and found[r].error is not None]
-    if failed:
-        notes.append(f"GitLab API: {_count(len(failed))} not checked ({failed[0]})")
-    if stopped:
-        left = len([r for r in repos if r not in found])
-        notes.append(f"GitLab API: {stopped[0]}; {_count(left)} not checked")
+        await ask_each(
+            repos, lambda repo: _project(client, repo), found, notes, "GitLab API", _count
+        )
     return found, notes
 
 
@@ -99,7 +80,7 @@ async def _project(client: aiohttp.ClientSession, repo: str) -> RepoState:
     except (ValueError, AttributeError):
         return RepoState(None, status=200, error="an answer that is not JSON")
     if code == 429 or (code == 403 and headers.get("RateLimit-Remaining") == "0"):
-        raise _Stop(f"rate limit reached ({code})")
+        raise ApiStop(f"rate limit reached ({code})")
     if code == 404:
         return RepoState(None, status=404)
     return RepoState(None, status=code, error=str(code))
