@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from gfm import render
@@ -15,6 +16,7 @@ from awesome_lint.document import decode
 from awesome_lint.fixer import fix_text
 from awesome_lint.markdown.blocks import split_lines
 from awesome_lint.markdown.tables import parse_tables
+from awesome_lint.render import counts_code_points
 from awesome_lint.width import display_width
 
 _EMPTY_ROW = re.compile(r"<tr>\n(?:<t[dh][^>]*></t[dh]>\n)+</tr>\n")
@@ -118,19 +120,20 @@ def test_safe_fix_keeps_what_github_shows(original: str) -> None:
     assert _rendered(aligned) == _rendered(document.text)
     for table in parse_tables(aligned):
         lines = [r.source[len(r.prefix) :] for r in (table.header, table.delimiter, *table.rows)]
-        pipes = [_pipe_columns(line) for line in lines]
+        measure = len if counts_code_points(table) else display_width
+        pipes = [_pipe_columns(line, measure) for line in lines]
         width = len(table.header.cells) + 1
         # A short row kept short (render.keeps_short_rows) has its pipes where the others do.
         assert all(p[:width] == pipes[0][: len(p[:width])] for p in pipes), lines
 
 
-def _pipe_columns(line: str) -> list[int]:
+def _pipe_columns(line: str, measure: Callable[[str], int] = display_width) -> list[int]:
     out, i = [], 0
     while i < len(line):
         if line[i] == "\\":
             i += 2
             continue
         if line[i] == "|":
-            out.append(display_width(line[:i]))
+            out.append(measure(line[:i]))
         i += 1
     return out

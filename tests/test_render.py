@@ -13,6 +13,7 @@ from awesome_lint.model import Align, Cell, Row, Table
 from awesome_lint.render import (
     STYLES,
     Style,
+    counts_code_points,
     first_misaligned,
     keeps_short_rows,
     render_table,
@@ -578,6 +579,28 @@ def test_short_rows_stay_short_where_they_are_the_tables_way() -> None:
     # An empty row is completed all the same: the empty-row rule speaks for it.
     with_empty = make_table(header, ["none"] * 2, [*rows, [""]])
     assert render_table(with_empty, "aligned")[-1] == "|      |     |"
+
+
+def test_a_table_lined_up_by_code_points_is_measured_so() -> None:
+    # Its editor counts a CJK character as one column (str.ljust does too): the header's
+    # pipes sit where the delimiter row's do by code points, not by display width.
+    header = "| " + "模型".ljust(9) + " | " + "大小".ljust(4) + " |"
+    written = [header, "| --------- | ---- |", "| GLM-4 | 9B |", "| 通义千问 | 72B  |"]
+    table = parse_table(written, [""] * 4)
+    assert counts_code_points(table)
+    assert render_table(table, "aligned") == [
+        "| " + "模型".ljust(5) + " | 大小  |",
+        "| ----- | --- |",
+        "| GLM-4 | 9B  |",
+        "| 通义千问  | 72B |",
+    ]
+    # Lined up by display width, the same cells are measured so.
+    by_width = parse_table(["| 模型      | 大小 |", "| --------- | ---- |", *written[2:]], [""] * 4)
+    assert not counts_code_points(by_width)
+    assert render_table(by_width, "aligned")[3] == "| 通义千问 | 72B  |"
+    # One space of padding is no sign of an editor's counting: an unpadded header whose
+    # length happens to match its delimiter row's is measured by display width.
+    assert not counts_code_points(parse_table(["|中文标题", "| ---"], ["", ""]))
 
 
 def test_first_misaligned_compact() -> None:

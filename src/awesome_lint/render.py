@@ -6,7 +6,9 @@ rendered table gives back the same cells, and rendering it again gives back the 
 
 "aligned": one space inside each pipe, every column as wide as its widest cell (by
 `display_width`, at least 3), cells padded as their column aligns, the delimiter row rebuilt
-to the width::
+to the width. A table whose header lines up with its delimiter row by code points and not by
+display width was laid out by an editor that counts a CJK character as one column: it is
+measured by code points, so that the fix and that editor agree::
 
     | Name | Year | Stars |
     | :--- | :--: | ----: |
@@ -75,12 +77,12 @@ A named style ("aligned", "compact", "tight") always writes outer pipes.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import zip_longest
 from typing import Literal
 
 from awesome_lint.model import Align, Row, Table
-from awesome_lint.width import display_width, display_widths
+from awesome_lint.width import display_widths
 
 Style = Literal["aligned", "compact", "tight"]
 STYLES: tuple[Style, ...] = ("aligned", "compact", "tight")
@@ -122,16 +124,14 @@ def table_style(table: Table, setting: str = AUTO) -> Style:
     named = _NAMED.get(setting)
     if named is not None:
         return named
-    header, delimiter = _slots(table.header), _slots(table.delimiter)
+    header = _slots(table.header)
     inner = header[
         1 if not header[0].strip(" \t") else 0 : -1 if not header[-1].strip(" \t") else None
     ]
-    if _written_without_pipes(table):
-        # Nothing follows the last cell of a table without outer pipes: it is not padded.
-        header, delimiter = header[:-1], delimiter[:-1]
+    header, delimiter = _padded_slots(table)
     # Editors that count code points pad CJK headers by their length, not their width.
     lined_up = display_widths(header) == display_widths(delimiter)
-    lined_up = lined_up or list(map(len, header)) == list(map(len, delimiter))
+    lined_up = lined_up or _code_points(header) == _code_points(delimiter)
     if lined_up and any(slot.startswith("  ") or slot.endswith("  ") for slot in inner):
         return "aligned"
     if inner and all(_tight(slot) for slot in inner):
@@ -139,6 +139,38 @@ def table_style(table: Table, setting: str = AUTO) -> Style:
     if lined_up and _laid_out(table, "aligned") >= _laid_out(table, "compact"):
         return "aligned"
     return "compact"
+
+
+def _padded_slots(table: Table) -> tuple[list[str], list[str]]:
+    """The header's and the delimiter row's slots whose width the layout sets."""
+    header, delimiter = _slots(table.header), _slots(table.delimiter)
+    if _written_without_pipes(table):
+        # Nothing follows the last cell of a table without outer pipes: it is not padded.
+        return header[:-1], delimiter[:-1]
+    return header, delimiter
+
+
+Measure = Callable[[Sequence[str]], list[int]]
+
+
+def _code_points(texts: Sequence[str]) -> list[int]:
+    return [len(text) for text in texts]
+
+
+def counts_code_points(table: Table) -> bool:
+    """Whether the table is measured by code points (see above): its header, padded, lines
+    up with its delimiter row by code points and not by display width."""
+    header, delimiter = _padded_slots(table)
+    by_length = _code_points(header)
+    return (
+        by_length == _code_points(delimiter)
+        and display_widths(header) != by_length
+        and any(slot.startswith("  ") or slot.endswith("  ") for slot in header)
+    )
+
+
+def _measure_of(table: Table) -> Measure:
+    return _code_points if counts_code_points(table) else display_widths
 
 
 # Padding is what GitHub trims off a cell: spaces and tabs (a vertical tab is text).
@@ -340,8 +372,9 @@ def _measure(table: Table, columns: int) -> _Measured:
     # renders tables of 50,000 rows. Short rows are completed with empty cells first.
     completion = [""] * columns
     texts_by_column = list(zip(*(texts + completion for texts in texts_by_row)))[:columns]
-    text_widths = [display_widths(texts) for texts in texts_by_column]
-    padded = _header_widths(table.header, columns)
+    widths_of = _measure_of(table)
+    text_widths = [widths_of(texts) for texts in texts_by_column]
+    padded = _header_widths(table.header, columns, widths_of)
     widths = [_width(column, padded[i]) for i, column in enumerate(text_widths)]
     return texts_by_column, text_widths, widths
 
@@ -357,12 +390,12 @@ def _width(text_widths: list[int], header_padded: int) -> int:
     return max(MIN_WIDTH, fitting, min(header_padded, widest))
 
 
-def _header_widths(header: Row, columns: int) -> list[int]:
+def _header_widths(header: Row, columns: int, widths_of: Measure) -> list[int]:
     """How wide the header row pads each column now (0 when it cannot tell)."""
     slots = _slots(header)
     if len(slots) != columns + 2:
         return [0] * columns
-    return [display_width(slot) - 2 for slot in slots[1:-1]]
+    return [width - 2 for width in widths_of(slots[1:-1])]
 
 
 def _header_line(
@@ -409,7 +442,7 @@ def _render_aligned(
         ]
     if any(len(row.cells) > columns for row in cell_rows):
         extras = [[cell.raw for cell in row.cells[columns:]] for row in cell_rows]
-        _add_extra_cells(lines, extras, pipes)
+        _add_extra_cells(lines, extras, _measure_of(table), pipes)
     if not pipes:
         # Nothing follows the last cell: no padding after it.
         lines = [line.rstrip(" ") for line in lines]
@@ -431,10 +464,10 @@ def _pad_column(
 
 
 def _add_extra_cells(
-    lines: list[str], extras_by_row: Sequence[list[str]], pipes: bool = True
+    lines: list[str], extras_by_row: Sequence[list[str]], widths_of: Measure, pipes: bool = True
 ) -> None:
     """Append the cells past the last column, each position as wide as its widest cell."""
-    measured = [display_widths(extras) if extras else [] for extras in extras_by_row]
+    measured = [widths_of(extras) if extras else [] for extras in extras_by_row]
     widths = [max(position) for position in zip_longest(*measured, fillvalue=0)]
     for index, (extras, text_widths) in enumerate(zip(extras_by_row, measured)):
         if extras:

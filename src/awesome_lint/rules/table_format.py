@@ -3,7 +3,9 @@
 ## What it does
 Compares each table with its formatted form in the table's own layout, one of:
 - `aligned`: one space inside each pipe, columns padded to the display width of their widest
-  cell (CJK and emoji count double), a delimiter row as wide as its column;
+  cell (CJK and emoji count double), a delimiter row as wide as its column; a table whose
+  padded header lines up with its delimiter row by code points only (its editor counts a CJK
+  character as one column) is measured by code points, so that the fix and that editor agree;
 - `compact`: `| a | b |`, one space inside each pipe and no padding;
 - `tight`: `|a|b|`, no space inside the pipes (lists in CJK scripts often write so).
 
