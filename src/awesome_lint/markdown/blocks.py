@@ -78,7 +78,9 @@ class Leaf(NamedTuple):
     """A leaf block, for rebuilding what GitHub shows around raw HTML tables.
 
     kind is "html" or "code" (text = the block's lines as the renderer gets them),
-    "text" (a paragraph or heading: text = its Markdown), "table" or "rule".
+    "text" (a paragraph or heading: text = its Markdown), "table" or "rule". containers
+    tells the block quotes, lists and items it is in (their kinds and first lines): where
+    two leaves' differ, the renderer writes those containers' tags between them.
     """
 
     kind: str
@@ -86,6 +88,7 @@ class Leaf(NamedTuple):
     end_line: int
     text: str = ""
     table: RawTable | None = None
+    containers: tuple[tuple[int, int], ...] = ()
 
 
 class BlockDocument(NamedTuple):
@@ -95,6 +98,16 @@ class BlockDocument(NamedTuple):
     headings: list[RawHeading]
     references: dict[str, tuple[str, str | None]]
     leaves: list[Leaf]
+
+
+def _containers(node: _Node) -> tuple[tuple[int, int], ...]:
+    """The kinds and first lines of the containers around a block, innermost first."""
+    found = []
+    parent = node.parent
+    while parent is not None and parent.parent is not None:  # the document is not one
+        found.append((parent.kind, parent.start_line))
+        parent = parent.parent
+    return tuple(found)
 
 
 class _Node:
@@ -458,13 +471,16 @@ class _Parser:
             table = node.table
             assert table is not None
             end = table.rows[-1].number if table.rows else table.delimiter.number
-            self.leaves.append(Leaf("table", node.start_line, end, table=table))
+            self.leaves.append(
+                Leaf("table", node.start_line, end, table=table, containers=_containers(node))
+            )
         elif kind == _HR:
             self._leaf("rule", node, "")
         return node.parent
 
     def _leaf(self, kind: str, node: _Node, text: str) -> None:
-        self.leaves.append(Leaf(kind, node.start_line, max(node.start_line, self.lineno - 1), text))
+        end = max(node.start_line, self.lineno - 1)
+        self.leaves.append(Leaf(kind, node.start_line, end, text, containers=_containers(node)))
 
     def _finalize_paragraph(self, node: _Node) -> None:
         content = "".join(node.content)
@@ -771,7 +787,15 @@ class _Parser:
         # link reference definitions in them.
         if table.lead_lines:
             lead = "".join(paragraph.content[:-1]).replace("\\|", "|")
-            self.leaves.append(Leaf("text", paragraph.start_line, self.lineno - 2, lead))
+            self.leaves.append(
+                Leaf(
+                    "text",
+                    paragraph.start_line,
+                    self.lineno - 2,
+                    lead,
+                    containers=_containers(paragraph),
+                )
+            )
         paragraph.start_line = header_ref.number
         paragraph.kind = _TABLE
         paragraph.table = table

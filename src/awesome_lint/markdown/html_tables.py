@@ -103,8 +103,14 @@ def html_tables(
     """
     collector = _Collector()
     nested: set[int] = set()
+    containers: tuple[tuple[int, int], ...] = ()
     for leaf in leaves:
         collector.line = leaf.line
+        if collector.rawdata and leaf.containers != containers:
+            # A tag left open reads on to the next `>`: the first of the container tags
+            # (`<ul>`, `<li>`, `</blockquote>`) the renderer writes between the two blocks.
+            collector.feed("<li>\n")
+        containers = leaf.containers
         if leaf.kind == "html":
             # The tag filter disarms `<script` and the like before a browser reads the page.
             collector.feed(FILTERED_TAG.sub(_disarmed, leaf.text))
