@@ -598,9 +598,15 @@ def test_a_table_lined_up_by_code_points_is_measured_so() -> None:
     by_width = parse_table(["| 模型      | 大小 |", "| --------- | ---- |", *written[2:]], [""] * 4)
     assert not counts_code_points(by_width)
     assert render_table(by_width, "aligned")[3] == "| 通义千问 | 72B  |"
-    # One space of padding is no sign of an editor's counting: an unpadded header whose
-    # length happens to match its delimiter row's is measured by display width.
-    assert not counts_code_points(parse_table(["|中文标题", "| ---"], ["", ""]))
+    # Laid out by code points, a header that fills its column (unpadded) still reads so:
+    # fixing the result again changes nothing (a fuzzer find).
+    filled = parse_table(["|\t😀 ẞ   |", "| :---: |", "| ) |"], [""] * 3)
+    assert counts_code_points(filled)
+    lines = render_table(filled, "aligned")
+    assert lines == ["| 😀 ẞ |", "| :-: |", "|  )  |"]
+    again = parse_table(lines, [""] * 3)
+    assert counts_code_points(again) and table_style(again) == "aligned"
+    assert render_table(again, "aligned") == lines
 
 
 def test_first_misaligned_compact() -> None:

@@ -158,15 +158,12 @@ def _code_points(texts: Sequence[str]) -> list[int]:
 
 
 def counts_code_points(table: Table) -> bool:
-    """Whether the table is measured by code points (see above): its header, padded, lines
-    up with its delimiter row by code points and not by display width."""
+    """Whether the table is measured by code points (see above): its header lines up with
+    its delimiter row by code points and not by display width. Padded or not: a header that
+    fills its column is not padded, and a laid-out table must read the same way again."""
     header, delimiter = _padded_slots(table)
     by_length = _code_points(header)
-    return (
-        by_length == _code_points(delimiter)
-        and display_widths(header) != by_length
-        and any(slot.startswith("  ") or slot.endswith("  ") for slot in header)
-    )
+    return by_length == _code_points(delimiter) and display_widths(header) != by_length
 
 
 def _measure_of(table: Table) -> Measure:
